@@ -1,0 +1,78 @@
+"""One shared figure style for every notebook, applied by an explicit call.
+
+Importing this module changes nothing; :func:`apply_style` sets matplotlib's
+rc parameters for the current process. Colours come from the Okabe-Ito
+palette, which stays distinguishable under the common colour-vision
+deficiencies, and the same media system or outlet always gets the same colour.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+# Okabe & Ito (2008), "Color Universal Design".
+OKABE_ITO = {
+    "orange": "#E69F00",
+    "sky_blue": "#56B4E9",
+    "bluish_green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "reddish_purple": "#CC79A7",
+    "black": "#000000",
+    "grey": "#999999",
+}
+
+MEDIA_SYSTEM_COLORS = {
+    "state": OKABE_ITO["vermillion"],
+    "independent": OKABE_ITO["blue"],
+}
+
+SEGMENT_KIND_COLORS = {
+    "headline": OKABE_ITO["black"],
+    "dateline": OKABE_ITO["grey"],
+    "body": OKABE_ITO["bluish_green"],
+    "caption": OKABE_ITO["sky_blue"],
+    "boilerplate": OKABE_ITO["orange"],
+}
+
+_OUTLET_CYCLE = [
+    OKABE_ITO[k]
+    for k in ("blue", "vermillion", "bluish_green", "reddish_purple", "orange", "sky_blue", "yellow", "black")
+]
+
+STYLE = {
+    "figure.figsize": (8.0, 4.0),
+    "figure.dpi": 100,
+    "savefig.dpi": 100,
+    "font.size": 10,
+    "axes.titlesize": 11,
+    "axes.titleweight": "bold",
+    "axes.titlelocation": "left",
+    "axes.labelsize": 10,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.grid": True,
+    "grid.alpha": 0.3,
+    "legend.frameon": False,
+    "svg.hashsalt": "vn-dprk-press",
+}
+
+
+def apply_style() -> None:
+    """Apply the collection's figure style to matplotlib (call once per notebook)."""
+    import matplotlib as mpl
+    from cycler import cycler
+
+    mpl.rcParams.update(STYLE)
+    mpl.rcParams["axes.prop_cycle"] = cycler(color=_OUTLET_CYCLE)
+
+
+def outlet_colors(outlets: Iterable[str]) -> dict[str, str]:
+    """A stable colour per outlet: sorted names take the palette in order."""
+    names = sorted(set(outlets))
+    return {name: _OUTLET_CYCLE[i % len(_OUTLET_CYCLE)] for i, name in enumerate(names)}
+
+
+def source_note(fig, text: str = "Source: vn-dprk-press corpus (seeds/), computed by helpers.") -> None:
+    """Print a small source note in the bottom-left corner of a figure."""
+    fig.text(0.01, 0.005, text, fontsize=7.5, color="#555555", ha="left", va="bottom")
