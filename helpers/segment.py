@@ -1,0 +1,235 @@
+"""Split a raw article file into segments that partition it exactly.
+
+A segment is a run of whole lines (each with its line ending and any blank
+lines that follow it), labelled with a ``kind``:
+
+``headline``
+    the article's title, and any crosshead (a short heading inside the body);
+``dateline``
+    the line that states when (and sometimes where) the article was published,
+    or an agency dateline opening the first paragraph ("HANOI, Feb 27 (Yonhap) --");
+``body``
+    the article's prose, one segment per paragraph;
+``caption``
+    a photo caption (a line that credits a photo);
+``boilerplate``
+    page furniture: navigation before the headline, a headline or caption
+    printed a second time, repost footers, "more from"/"view more"/"popular
+    posts" link lists and comment headers (with everything after them), and an
+    agency sign-off closing the article.
+
+Each segment also carries a ``rule``: the reason it got its kind, so every
+label can be checked. :func:`segment_text` is pure: text in, rows out. The
+segments joined in order give the text back exactly, whatever its line
+endings, byte order mark or stray whitespace.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import pandas as pd
+
+from .paths import data_file
+
+KINDS = ("headline", "dateline", "body", "caption", "boilerplate")
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_DATE = (
+    rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"  # February 19, 2019
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}"  # 31 Jan. 2025
+    r"|\d{4}-\d{2}-\d{2}|\d{4}/\d{1,2}/\d{1,2})"  # 2019-02-19, 2019/2/19
+)
+_TIME = r"(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*\(?[A-Z]{2,4}\)?)?)"
+# A line that is a date stamp and nothing more: an optional label, a date, an optional time.
+DATELINE_LINE = re.compile(
+    rf"^(?:(?:Published|Posted|Updated|Date|Last updated)\s*(?:on|at)?\s*:?\s*)?"
+    rf"(?:[A-Z][a-z]+day,?\s+)?{_DATE}(?:\s*(?:[|/,\-–—]|at)?\s*{_TIME})?"
+    rf"(?:\s*[|/,]\s*(?:Updated|Last updated)\s*:?.*)?$",
+    re.I,
+)
+# An agency dateline opening the first paragraph: "HANOI, Feb. 27 (Yonhap) -- ".
+AGENCY_DATELINE = re.compile(
+    rf"^\s*(?:[A-Z][A-Za-z .'-]{{1,40}},\s+)?(?:{_MONTH}\s+\d{{1,2}}(?:,\s+\d{{4}})?\s+)?"
+    r"\((?P<agency>[A-Z][A-Za-z .]{1,40})\)\s*(?:--|—|–|-)\s*"
+)
+CAPTION_LINE = re.compile(
+    r"(?:\b(?:Photo|Photos|Image|Picture)s?\s*(?:by\b|:|courtesy\b|credit\b)"
+    r"|\((?:Photo|Source|Image)\s*:[^)]*\)\s*$"
+    r"|\[[A-Z][A-Z0-9 .,&/'-]{1,60}\]\s*$)",
+)
+REPOST_FOOTER = re.compile(r"^The post\b.+\bappeared first on\b.+$", re.I)
+# A header that opens the page's tail: link lists, comments. Everything from it on is boilerplate.
+TAIL_HEADER = re.compile(
+    r"^(?:(?:View |Read |See )?more (?:from|articles|stories|news|on|in)\b.*"
+    r"|more articles|related(?: articles| posts| stories| news)?:?|popular posts\b.*"
+    r"|(?:\d+\s+)?comments?:?|leave a (?:comment|reply)|you may also like:?|recommended(?: for you)?:?"
+    r"|tags?:.*|share this(?: article)?:?)$",
+    re.I,
+)
+_TERMINAL = ".!?\"”’)»…:"
+_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+
+
+@lru_cache(maxsize=1)
+def _agency_signoff() -> re.Pattern:
+    table = pd.read_csv(data_file("news_agencies.csv"), dtype=str)
+    names = sorted({a.strip() for cell in table["aliases"] for a in cell.split("|")}, key=len, reverse=True)
+    alt = "|".join(re.escape(n) for n in names)
+    return re.compile(rf"^(?:[-–—(]\s*)?(?:{alt})\)?\.?$")
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line, the newline included (only '\\n' ends a line; '\\r' stays in it)."""
+    spans, pos, n = [], 0, len(text)
+    while pos < n:
+        nl = text.find("\n", pos)
+        end = n if nl < 0 else nl + 1
+        spans.append((pos, end))
+        pos = end
+    return spans
+
+
+def _clean(line: str) -> str:
+    return line.strip().lstrip("\ufeff").strip()
+
+
+def _norm(line: str) -> str:
+    """Comparison key for 'printed twice': case, quotes, dashes and spacing folded."""
+    s = unicodedata.normalize("NFKC", line).casefold()
+    s = s.translate(str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"}))
+    return " ".join(s.split())
+
+
+def _n_words(s: str) -> int:
+    return len(_WORD.findall(s))
+
+
+def _is_prose(s: str) -> bool:
+    """A paragraph of running text: several words and a sentence-final character."""
+    return _n_words(s) >= 6 and s[-1] in _TERMINAL
+
+
+def _is_title(s: str) -> bool:
+    """A headline: a few words, not ending as a sentence or a label does (a question is allowed)."""
+    return 2 <= _n_words(s) <= 25 and s[-1] not in ".!:;,"
+
+
+def classify_lines(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, kind, rule) for each non-blank line; blank lines are left to :func:`segment_text`."""
+    spans = _lines(text)
+    items = [(a, b, _clean(text[a:b])) for a, b in spans]
+    items = [(a, b, s) for a, b, s in items if s]
+    out: list[tuple[int, int, str, str]] = []
+    signoff = _agency_signoff()
+    seen_captions: set[str] = set()
+    headline_key = None
+    dateline_done = False
+    body_started = False
+    tail_rule = None
+    last_body_idx = None
+    for a, b, s in items:
+        if tail_rule:
+            out.append((a, b, "boilerplate", tail_rule))
+            continue
+        if REPOST_FOOTER.match(s):
+            out.append((a, b, "boilerplate", "repost-footer"))
+            continue
+        if TAIL_HEADER.match(s) and (body_started or len(out) > 0):
+            tail_rule = "comments" if re.match(r"^(?:\d+\s+)?comments?|leave a", s, re.I) else "link-list"
+            out.append((a, b, "boilerplate", tail_rule))
+            continue
+        key = _norm(s)
+        if not dateline_done and not body_started and DATELINE_LINE.match(s):
+            dateline_done = True
+            out.append((a, b, "dateline", "dateline"))
+            continue
+        if CAPTION_LINE.search(s):
+            if key in seen_captions:
+                out.append((a, b, "boilerplate", "duplicate-caption"))
+            else:
+                seen_captions.add(key)
+                out.append((a, b, "caption", "photo-credit"))
+            continue
+        if headline_key is not None and key == headline_key:
+            out.append((a, b, "boilerplate", "duplicate-headline"))
+            continue
+        if not body_started:
+            if _is_prose(s):
+                body_started = True
+            elif headline_key is None and _is_title(s):
+                headline_key = key
+                out.append((a, b, "headline", "title"))
+                continue
+            else:
+                out.append((a, b, "boilerplate", "navigation"))
+                continue
+        if not _is_prose(s) and _n_words(s) <= 10 and s[-1] not in ".!?":
+            out.append((a, b, "headline", "crosshead"))
+            continue
+        out.append((a, b, "body", "paragraph"))
+        last_body_idx = len(out) - 1
+    # An agency sign-off is the last line of the article proper ("Yonhap").
+    if out:
+        i = len(out) - 1
+        while i >= 0 and out[i][2] == "boilerplate":
+            i -= 1
+        if i >= 0 and out[i][2] in ("headline", "body") and signoff.match(_clean(text[out[i][0]:out[i][1]])):
+            out[i] = (out[i][0], out[i][1], "boilerplate", "agency-signoff")
+    # An agency dateline opening the first paragraph is split off as its own segment.
+    first_body = next((k for k, o in enumerate(out) if o[2] == "body"), None)
+    if first_body is not None and last_body_idx is not None:
+        a, b, _, _ = out[first_body]
+        m = AGENCY_DATELINE.match(text, a, b)
+        if m and m.end() < b:
+            out[first_body:first_body + 1] = [(a, m.end(), "dateline", "agency-dateline"), (m.end(), b, "body", "paragraph")]
+    return out
+
+
+def segment_text(doc_id: str, text: str) -> list[dict]:
+    """Segments of one raw text as rows: doc_id, seq, start, end, kind, rule, text.
+
+    Whitespace-only lines join the segment before them (or the first segment,
+    at the top of the file); consecutive boilerplate lines with the same rule
+    form one segment. Joined in order, the segments' text is ``text``.
+    """
+    if not text:
+        return []
+    labelled = classify_lines(text)
+    if not labelled:
+        return [dict(doc_id=doc_id, seq=0, start=0, end=len(text), kind="boilerplate", rule="blank", text=text)]
+    merged: list[list] = []
+    for a, b, kind, rule in labelled:
+        if merged and kind == "boilerplate" and merged[-1][2] == kind and merged[-1][3] == rule:
+            merged[-1][1] = b
+        else:
+            merged.append([a, b, kind, rule])
+    # Close the gaps (blank lines): each segment runs to the start of the next.
+    merged[0][0] = 0
+    for cur, nxt in zip(merged, merged[1:]):
+        cur[1] = nxt[0]
+    merged[-1][1] = len(text)
+    return [
+        dict(doc_id=doc_id, seq=i, start=a, end=b, kind=kind, rule=rule, text=text[a:b])
+        for i, (a, b, kind, rule) in enumerate(merged)
+    ]
+
+
+def parse_dateline(s: str) -> pd.Timestamp | None:
+    """The calendar date a dateline states (its time of day is left aside), or None."""
+    m = re.search(_DATE, s, re.I)
+    if not m:
+        return None
+    raw = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", m.group(0)).replace(".", "").replace(",", " ")
+    for fmt in ("%B %d %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y", "%Y-%m-%d", "%Y/%m/%d"):
+        try:
+            return pd.to_datetime(" ".join(raw.split()) if "-" not in raw and "/" not in raw else raw, format=fmt)
+        except (ValueError, TypeError):
+            continue
+    if re.match(r"(?i)sept\b", raw):
+        return parse_dateline(raw.replace("Sept", "Sep").replace("sept", "sep"))
+    return None

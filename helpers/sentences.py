@@ -1,0 +1,63 @@
+"""Sentence boundaries inside a paragraph, with offsets.
+
+A boundary is a '.', '!' or '?' (with any closing quotes or brackets after it)
+followed by white space and a capital letter, a digit or an opening quote,
+unless the word before the stop is an abbreviation (``Mr.``, ``Jan.``), an
+initial (``J.``) or a dotted acronym (``U.S.``). After an acronym a new
+sentence starts only when the next word is a usual sentence opener
+("the U.S. Both received ..."), so "U.S. President" stays whole.
+"""
+from __future__ import annotations
+
+import re
+
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof gen lt col maj capt sgt cmdr adm gov sen rep rev hon pres st jr sr no nos vol vols
+    inc ltd co corp bros dept est approx fig vs etc al jan feb mar apr jun jul aug sep sept oct nov dec
+    mon tue tues wed thu thur thurs fri sat sun e.g i.e a.m p.m""".split()
+)
+# Words that open a sentence after an acronym that ends one ("... the U.S. Both received").
+OPENERS = frozenset(
+    """a an the this that these those it its he she they we i you his her their our both but and or so yet
+    however meanwhile in on at for after before when while if as there here what who why how some many
+    most all each one two three no not""".split()
+)
+_CANDIDATE = re.compile(r"[.!?]+[\"'”’)\]»]*(?=\s+[\"'“‘(\[«]?[A-Z0-9])")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+_NEXT_WORD = re.compile(r"\s+[\"'“‘(\[«]?([A-Za-z0-9]+)")
+
+
+def _is_boundary(text: str, stop_start: int, stop_end: int) -> bool:
+    if text[stop_start] != ".":
+        return True  # '!' and '?' always end a sentence when a capital follows
+    m = _WORD_BEFORE.search(text, max(0, stop_start - 30), stop_start + 1)
+    if not m:
+        return True
+    word = m.group(1)
+    low = word.lower().rstrip(".")
+    acronym = "." in word.rstrip(".") and all(len(p) <= 2 for p in word.rstrip(".").split("."))
+    if acronym or (len(word) == 1 and word.isupper()):
+        nxt = _NEXT_WORD.match(text, stop_end)
+        # "J. A. Smith": a one-letter word after an initial is another initial.
+        return bool(nxt) and len(nxt.group(1)) > 1 and nxt.group(1).lower() in OPENERS
+    return low not in ABBREVIATIONS
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """(start, end) of each sentence in ``text[start:end]``, white space trimmed off both ends."""
+    end = len(text) if end is None else end
+    out, pos = [], start
+    for m in _CANDIDATE.finditer(text, start, end):
+        if _is_boundary(text, m.start(), m.end()):
+            out.append((pos, m.end()))
+            pos = m.end()
+    out.append((pos, end))
+    trimmed = []
+    for a, b in out:
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if a < b:
+            trimmed.append((a, b))
+    return trimmed
