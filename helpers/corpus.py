@@ -73,7 +73,7 @@ def process_document(doc_id: str, text: str) -> tuple[dict, list[dict], list[dic
                 sentences.append(dict(doc_id=doc_id, sent_id=len(sentences), start=a, end=b, text=text[a:b]))
             body_parts.append(seg["text"].strip())
         elif kind == "headline" and title is None and seg["rule"] == "title":
-            title = " ".join(seg["text"].split()).lstrip("\ufeff")
+            title = " ".join(seg["text"].replace("\ufeff", "").split())
         elif kind == "dateline" and dateline is None:
             dateline = seg
     body = "\n".join(body_parts)

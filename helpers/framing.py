@@ -178,3 +178,319 @@ def term_counts(toks: pd.DataFrame) -> pd.DataFrame:
         toks.groupby(["doc_id", "term"]).size().rename("n").reset_index()
         .sort_values(["doc_id", "n", "term"], ascending=[True, False, True], ignore_index=True)
     )
+
+
+# --------------------------------------------------------------------------- quotes
+
+_QUOTE = re.compile(r"\"[^\"]+\"|“[^”]+”")
+
+
+def quote_spans(sentences: pd.DataFrame) -> pd.DataFrame:
+    """Quoted passages in body sentences: ``doc_id, sent_id, start, end, n_words`` (raw offsets).
+
+    A quote is text between straight double quotes or curly “ ”, within one sentence.
+    """
+    _check_sentences(sentences)
+    rows = [
+        (s.doc_id, s.sent_id, s.start + m.start(), s.start + m.end(), len(_WORD.findall(m.group())))
+        for s in sentences.itertuples(index=False)
+        for m in _QUOTE.finditer(s.text)
+    ]
+    return pd.DataFrame(rows, columns=["doc_id", "sent_id", "start", "end", "n_words"])
+
+
+def _inside(df: pd.DataFrame, spans: pd.DataFrame) -> pd.Series:
+    """Whether each row's [start, end) lies inside one of ``spans`` of the same document."""
+    if df.empty or spans.empty:
+        return pd.Series(False, index=df.index)
+    m = df.reset_index().merge(spans[["doc_id", "start", "end"]], on="doc_id", suffixes=("", "_q"))
+    hit = m[(m["start"] >= m["start_q"]) & (m["end"] <= m["end_q"])]["index"]
+    return pd.Series(df.index.isin(hit), index=df.index)
+
+
+# --------------------------------------------------------------------------- frames
+
+def _indicator_regex(indicators: Iterable[str]) -> re.Pattern:
+    """Indicators (space-separated token patterns; ``x*`` = prefix, ``*`` = any one token) as a regex over
+    tokens joined by single spaces. Longer indicators are tried first."""
+    alts = []
+    for ind in sorted({i.strip().lower() for i in indicators if i.strip()}, key=lambda s: (-len(s.split()), s)):
+        parts = []
+        for tok in ind.split():
+            if tok == "*":
+                parts.append(r"\S+")
+            elif tok.endswith("*"):
+                parts.append(re.escape(tok[:-1]) + r"\S*")
+            else:
+                parts.append(re.escape(tok))
+        alts.append(" ".join(parts))
+    if not alts:
+        raise ValueError("a frame needs at least one indicator")
+    return re.compile(r"(?<!\S)(?:" + "|".join(alts) + r")(?!\S)")
+
+
+def frame_matches(sentences: pd.DataFrame, frames: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every indicator match: ``doc_id, sent_id, start, end, term, frame, in_quote, sentence``.
+
+    Matching is on plain word tokens (lower case, hyphens split, possessives
+    dropped), so it does not depend on the gazetteer. ``start``/``end`` are raw
+    offsets of the matched words, ``term`` the matched words as they stand in
+    the text; ``in_quote`` is True when the match sits inside a direct quote
+    (the outlet is then reporting someone else's words).
+    """
+    frames = load_frames() if frames is None else frames
+    toks = tokens(sentences)
+    text_of = sentences.set_index(["doc_id", "sent_id"])["text"]
+    start_of = sentences.set_index(["doc_id", "sent_id"])["start"]
+    rows = []
+    for (doc_id, sent_id), grp in toks.groupby(["doc_id", "sent_id"], sort=True):
+        joined, pos = "", []
+        for t in grp.itertuples(index=False):
+            pos.append((len(joined) + (1 if joined else 0), t.start, t.end))
+            joined = f"{joined} {t.term}" if joined else t.term
+        begins = {p[0]: p for p in pos}
+        for f in frames.itertuples(index=False):
+            for m in _indicator_regex(f.indicators.split("|")).finditer(joined):
+                first = begins[m.start()]
+                last = max((p for p in pos if p[0] < m.end()), key=lambda p: p[0])
+                off = start_of[(doc_id, sent_id)]
+                rows.append((doc_id, sent_id, first[1], last[2], text_of[(doc_id, sent_id)][first[1] - off:last[2] - off], f.frame))
+    out = pd.DataFrame(rows, columns=["doc_id", "sent_id", "start", "end", "term", "frame"])
+    out["in_quote"] = _inside(out, quote_spans(sentences))
+    out = out.merge(sentences[["doc_id", "sent_id", "text"]].rename(columns={"text": "sentence"}), on=["doc_id", "sent_id"])
+    return out.sort_values(["doc_id", "start", "frame"], ignore_index=True)
+
+
+def frame_density(matches: pd.DataFrame, n_words: Mapping[str, int] | pd.Series, frames: Iterable[str] | None = None,
+                  exclude_quotes: bool = False) -> pd.DataFrame:
+    """Matches per 1,000 body words, one row per article and frame.
+
+    ``n_words`` maps doc_id -> body words (the loader's ``documents.n_words``);
+    every article in it gets a row for every frame, zero when nothing matched.
+    With ``exclude_quotes`` only the outlet's own words (outside direct quotes) count.
+    """
+    n_words = pd.Series(n_words, dtype=float)
+    if (n_words <= 0).any():
+        raise ValueError(f"articles without body words: {sorted(n_words[n_words <= 0].index)}")
+    unknown = sorted(set(matches["doc_id"]) - set(n_words.index))
+    if unknown:
+        raise ValueError(f"matches for articles missing from n_words: {unknown}")
+    frames = list(load_frames()["frame"]) if frames is None else list(frames)
+    m = matches[~matches["in_quote"]] if exclude_quotes else matches
+    counts = m.groupby(["doc_id", "frame"]).size()
+    grid = pd.MultiIndex.from_product([sorted(n_words.index), frames], names=["doc_id", "frame"])
+    out = counts.reindex(grid, fill_value=0).rename("n").reset_index()
+    out["n_words"] = out["doc_id"].map(n_words).astype(int)
+    out["per_1000"] = 1000 * out["n"] / out["n_words"]
+    return out
+
+
+def group_density(density: pd.DataFrame, groups: Mapping[str, str] | pd.Series) -> pd.DataFrame:
+    """Per group and frame: ``articles``, ``mean_per_1000`` (mean of article densities),
+    ``pooled_per_1000`` (all matches over all words) and ``min``/``max`` of the articles.
+    Articles whose group is missing (left out of a coding) are dropped."""
+    d = density.assign(group=density["doc_id"].map(pd.Series(groups, dtype=object))).dropna(subset=["group"])
+    g = d.groupby(["group", "frame"])
+    out = g.agg(articles=("doc_id", "nunique"), n=("n", "sum"), n_words=("n_words", "sum"),
+                mean_per_1000=("per_1000", "mean"), min_per_1000=("per_1000", "min"), max_per_1000=("per_1000", "max"))
+    out["pooled_per_1000"] = 1000 * out["n"] / out["n_words"]
+    return out.reset_index()
+
+
+def frame_precision(matches: pd.DataFrame, judgements: pd.DataFrame | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Precision of frame matches against hand judgements read in context.
+
+    Joins on ``doc_id, start, frame``. Returns (per-frame table with ``matches``,
+    ``judged``, ``correct``, ``precision``; the matches with their judgement,
+    ``correct`` NaN where a match has not been judged yet). A judgement whose
+    ``term`` differs from the match's raises: the text or the codebook changed
+    and the judgement must be redone.
+    """
+    judgements = load_judgements() if judgements is None else judgements
+    j = judgements[["doc_id", "start", "frame", "term", "correct", "note"]].rename(columns={"term": "term_judged"})
+    if j.duplicated(["doc_id", "start", "frame"]).any():
+        raise ValueError("frame_match_judgements has duplicate (doc_id, start, frame) rows")
+    m = matches.merge(j, on=["doc_id", "start", "frame"], how="left")
+    stale = m[m["term_judged"].notna() & (m["term_judged"] != m["term"])]
+    if not stale.empty:
+        r = stale.iloc[0]
+        raise ValueError(f"judgement for {r.doc_id} at {r.start} ({r.frame}) is for {r.term_judged!r}, match is {r.term!r}")
+    m = m.drop(columns="term_judged")
+    per = m.groupby("frame").agg(matches=("term", "size"), judged=("correct", "count"),
+                                 correct=("correct", lambda s: int((s == "yes").sum())))
+    per["precision"] = per["correct"] / per["judged"].where(per["judged"] > 0)
+    return per.reset_index(), m
+
+
+# --------------------------------------------------------------------------- naming
+
+def _claim(spans: list[tuple]) -> list[tuple]:
+    """Keep non-overlapping spans, longest first at each position (spans start with (start, end, ...))."""
+    kept, last_end = [], -1
+    for sp in sorted(spans, key=lambda s: (s[0], -(s[1] - s[0]))):
+        if sp[0] >= last_end:
+            kept.append(sp)
+            last_end = sp[1]
+    return kept
+
+
+def country_naming(sentences: pd.DataFrame, rules: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every way the body names a country: ``doc_id, sent_id, start, end, surface, country, form``.
+
+    Forms come from ``naming.csv`` (``country_form`` rows: longest match wins, so
+    "Democratic Republic of Vietnam" is not also "Vietnam"). A capital
+    (``capital`` rows) counts as the form "Pyongyang (metonym)" when it stands
+    for the state, and is left out when it names the place: after a locative
+    word (``place_cue``: "in Hanoi", "trip to Hanoi") or inside a proper name
+    ("Hanoi Opera House").
+    """
+    _check_sentences(sentences)
+    rules = load_naming() if rules is None else rules
+    forms = rules[rules["kind"].isin(["country_form", "capital"])]
+    place_cue = re.compile("|".join(rules.loc[rules["kind"] == "place_cue", "pattern"]) or r"(?!)")
+    compiled = [(re.compile(r.pattern), r.label, r.country, r.kind) for r in forms.itertuples()]
+    rows = []
+    for s in sentences.itertuples(index=False):
+        spans = [(m.start(), m.end(), label, country, kind)
+                 for rx, label, country, kind in compiled for m in rx.finditer(s.text)]
+        for a, b, label, country, kind in _claim(spans):
+            if kind == "capital":
+                name_follows = re.match(r"\s+[A-Z]", s.text[b:]) is not None
+                if place_cue.search(s.text[max(0, a - 40):a]) or name_follows:
+                    continue
+                label = label.replace("(capital)", "(metonym)")
+            rows.append((s.doc_id, s.sent_id, s.start + a, s.start + b, s.text[a:b], country, label))
+    return pd.DataFrame(rows, columns=["doc_id", "sent_id", "start", "end", "surface", "country", "form"])
+
+
+_PREMOD = re.compile(r"((?:(?:[A-Z][\w.’'-]*|the|late|former|respected|leader|founder|state|founding|first)\s+)+)$")
+_APPOSITIVE = re.compile(r"^,\s+((?:the\s+)?[^,.;]{3,80}?)(?=,|\.|;| and | visited | paid | said |$)")
+
+
+def _spelling(surface: str) -> str:
+    words = surface.split()
+    if "-" in surface:
+        return "hyphenated" if re.search(r"-[a-z]", surface) else "hyphenated, capitalised"
+    return "spaced" if len(words) > 1 else "one word"
+
+
+def leader_naming(sentences: pd.DataFrame, mentions: pd.DataFrame, rules: pd.DataFrame | None = None) -> pd.DataFrame:
+    """How each person mention is named: one row per mention of ``type == 'person'``.
+
+    Columns: ``doc_id, sent_id, start, end, surface, entity_id, spelling``
+    (``hyphenated`` Kim Jong-un, ``hyphenated, capitalised`` Kim Jong-Un,
+    ``spaced`` Kim Jong Un, ``one word`` Kim), ``premodifier`` (the titles and
+    honorifics right before the name: "the respected Comrade", "North Korean
+    leader"), ``appositive`` (", founding father of North Korea"),
+    ``honorific`` and ``title`` (the ``naming.csv`` labels found in those two,
+    ``|``-joined).
+    """
+    _check_sentences(sentences)
+    missing = set(MENTION_COLUMNS) - set(mentions.columns)
+    if missing:
+        raise ValueError(f"mentions need columns {MENTION_COLUMNS}; missing {sorted(missing)}")
+    rules = load_naming() if rules is None else rules
+    hon = [(re.compile(r.pattern), r.label) for r in rules[rules["kind"] == "honorific"].itertuples()]
+    tit = [(re.compile(r.pattern), r.label) for r in rules[rules["kind"] == "title"].itertuples()]
+    sent = sentences.set_index(["doc_id", "sent_id"])[["start", "text"]]
+    rows = []
+    for m in mentions[mentions["type"] == "person"].itertuples(index=False):
+        s_start, text = sent.loc[(m.doc_id, m.sent_id)]
+        a, b = m.start - s_start, m.end - s_start
+        pre = _PREMOD.search(text[max(0, a - 60):a])
+        premod = pre.group(1).strip() if pre else ""
+        app = _APPOSITIVE.match(text[b:])
+        appositive = app.group(1).strip() if app and any(rx.search(app.group(1)) for rx, _ in tit + hon) else ""
+        around = f"{premod} | {appositive}"
+        honorific = "|".join(lab for rx, lab in hon if rx.search(premod))
+        title = "|".join(lab for rx, lab in tit if rx.search(around))
+        rows.append((m.doc_id, m.sent_id, m.start, m.end, m.surface, m.entity_id, _spelling(m.surface),
+                     premod, appositive, honorific, title))
+    return pd.DataFrame(rows, columns=["doc_id", "sent_id", "start", "end", "surface", "entity_id", "spelling",
+                                       "premodifier", "appositive", "honorific", "title"])
+
+
+# --------------------------------------------------------------------------- voice
+
+def _voice_rules(voice: pd.DataFrame | None) -> pd.DataFrame:
+    voice = load_voice() if voice is None else voice
+    if voice is not None and "news_agencies" not in voice.attrs:
+        from helpers.paths import data_file
+
+        agencies = pd.read_csv(data_file("news_agencies.csv"), dtype=str)
+        extra = pd.DataFrame({
+            "kind": "source", "label": agencies["agency"],
+            "pattern": [r"\b(?:" + "|".join(re.escape(a) for a in sorted(al.split("|"), key=len, reverse=True)) + r")\b"
+                        for al in agencies["aliases"]],
+            "source_type": "news agency", "country": agencies["country"], "evidence": agencies["evidence"]})
+        voice = pd.concat([extra, voice], ignore_index=True)
+    return voice
+
+
+def attributions(sentences: pd.DataFrame, mentions: pd.DataFrame | None = None,
+                 voice: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Sentences that attribute words to someone: one row per sentence with a speech verb or source marker.
+
+    Columns: ``doc_id, sent_id, start, end`` (the sentence), ``cue`` (the first
+    speech verb, else the source marker), ``sources`` (named media, archives or
+    unnamed observers in the sentence, ``|``-joined ``voice.csv`` and
+    ``news_agencies.csv`` labels), ``speaker`` (entity id of the person who
+    speaks, when ``mentions`` give one), ``speaker_text`` (that person's name
+    as written, or the subject phrase before the verb: "the North's leader"),
+    ``speech`` (``direct`` when the sentence holds a quotation, else
+    ``reported``) and ``quote_words``. A pronoun subject ("he said") takes the
+    previous speaker of the same article.
+    """
+    _check_sentences(sentences)
+    rules = _voice_rules(voice)
+    src = [(re.compile(r.pattern), r.label) for r in rules[rules["kind"] == "source"].itertuples()]
+    verbs = re.compile("|".join(rules.loc[rules["kind"] == "speech_verb", "pattern"]))
+    markers = re.compile("|".join(rules.loc[rules["kind"] == "source_marker", "pattern"]))
+    persons = (mentions[mentions["type"] == "person"] if mentions is not None
+               else pd.DataFrame(columns=MENTION_COLUMNS))
+    quotes = quote_spans(sentences)
+    rows, last_speaker = [], {}
+    for s in sentences.itertuples(index=False):
+        verb, marker = verbs.search(s.text), markers.search(s.text)
+        if not (verb or marker):
+            continue
+        q = quotes[(quotes["doc_id"] == s.doc_id) & (quotes["sent_id"] == s.sent_id)]
+        in_q = [(a - s.start, b - s.start) for a, b in zip(q["start"], q["end"])]
+        sources = "|".join(dict.fromkeys(label for rx, label in src for m in rx.finditer(s.text)
+                                         if not any(a <= m.start() < b for a, b in in_q)))
+        speaker, speaker_text = None, ""
+        if verb:
+            v = verb.start()
+            p = persons[(persons["doc_id"] == s.doc_id) & (persons["sent_id"] == s.sent_id)
+                        & (persons["end"] - s.start <= v)]
+            p = p[[not any(a <= st - s.start < b for a, b in in_q) for st in p["start"]]]
+            # a subject is not the object of a preposition ("a message to Kim")
+            p = p[[not re.search(r"\b(?:to|with|of|by|for|from|about|on)\s+$", s.text[:st - s.start]) for st in p["start"]]]
+            if len(p):
+                last = p.sort_values("end").iloc[-1]
+                speaker, speaker_text = last["entity_id"], last["surface"]
+            else:
+                clause = re.split(r"[,;:\"“”]", s.text[:v])[-1].strip()
+                if clause.lower() in {"he", "she", "they"}:
+                    speaker, speaker_text = last_speaker.get(s.doc_id, (None, clause))
+                elif 0 < len(clause.split()) <= 8:
+                    speaker_text = clause
+            last_speaker[s.doc_id] = (speaker, speaker_text)
+        rows.append((s.doc_id, s.sent_id, s.start, s.end, (verb or marker).group(), sources, speaker, speaker_text,
+                     "direct" if in_q else "reported", int(q["n_words"].sum())))
+    return pd.DataFrame(rows, columns=["doc_id", "sent_id", "start", "end", "cue", "sources", "speaker",
+                                       "speaker_text", "speech", "quote_words"])
+
+
+def source_table(attr: pd.DataFrame) -> pd.DataFrame:
+    """Per article and voice: ``doc_id, voice, kind`` (``source`` or ``speaker``), ``sentences``,
+    ``direct``, ``reported``. A sentence can give two voices (a person's words reported by KCNA)."""
+    src = attr.assign(voice=attr["sources"].str.split("|")).explode("voice").assign(kind="source")
+    spk = attr.assign(voice=attr["speaker"].fillna(attr["speaker_text"]), kind="speaker")
+    both = pd.concat([src, spk])
+    both = both[both["voice"].fillna("").str.len() > 0]
+    out = both.groupby(["doc_id", "voice", "kind"]).agg(
+        sentences=("sent_id", "nunique"),
+        direct=("speech", lambda s: int((s == "direct").sum())),
+        reported=("speech", lambda s: int((s == "reported").sum())))
+    return out.reset_index()

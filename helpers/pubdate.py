@@ -33,7 +33,7 @@ _NUMBER_WORD = (
     r"|seventeen|eighteen|nineteen)"
 )
 YEARS_AGO = re.compile(rf"\b(?P<n>\d{{1,3}}|{_NUMBER_WORD})\s+years?\s+ago\b", re.I)
-YEAR = re.compile(r"(?<![\d,.])(1[5-9]\d\d|20\d\d)(?![\d,])")
+YEAR = re.compile(r"(?<![\d,.])(1[5-9]\d\d|20\d\d)(?!\d|,\d)")
 _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
 
 

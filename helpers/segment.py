@@ -54,7 +54,7 @@ DATELINE_LINE = re.compile(
 )
 # An agency dateline opening the first paragraph: "HANOI, Feb. 27 (Yonhap) -- ".
 AGENCY_DATELINE = re.compile(
-    rf"^\s*(?:[A-Z][A-Za-z .'-]{{1,40}},\s+)?(?:{_MONTH}\s+\d{{1,2}}(?:,\s+\d{{4}})?\s+)?"
+    rf"\s*(?:[A-Z][A-Za-z .'-]{{1,40}},\s+)?(?:{_MONTH}\s+\d{{1,2}}(?:,\s+\d{{4}})?\s+)?"
     r"\((?P<agency>[A-Z][A-Za-z .]{1,40})\)\s*(?:--|—|–|-)\s*"
 )
 CAPTION_LINE = re.compile(
@@ -132,14 +132,21 @@ def classify_lines(text: str) -> list[tuple[int, int, str, str]]:
     body_started = False
     tail_rule = None
     last_body_idx = None
-    for a, b, s in items:
+    # The header runs to the first paragraph of prose; its headline is the title-like line nearest to
+    # that paragraph (navigation bars come first), and the first copy of it when it is printed twice.
+    first_prose = next((i for i, (_, _, s) in enumerate(items)
+                        if _is_prose(s) and not CAPTION_LINE.search(s)), len(items))
+    titles = [_norm(s) for _, _, s in items[:first_prose]
+              if _is_title(s) and not DATELINE_LINE.match(s) and not CAPTION_LINE.search(s)]
+    headline_wanted = titles[-1] if titles else None
+    for i, (a, b, s) in enumerate(items):
         if tail_rule:
             out.append((a, b, "boilerplate", tail_rule))
             continue
         if REPOST_FOOTER.match(s):
             out.append((a, b, "boilerplate", "repost-footer"))
             continue
-        if TAIL_HEADER.match(s) and (body_started or len(out) > 0):
+        if TAIL_HEADER.match(s) and out:
             tail_rule = "comments" if re.match(r"^(?:\d+\s+)?comments?|leave a", s, re.I) else "link-list"
             out.append((a, b, "boilerplate", tail_rule))
             continue
@@ -158,16 +165,14 @@ def classify_lines(text: str) -> list[tuple[int, int, str, str]]:
         if headline_key is not None and key == headline_key:
             out.append((a, b, "boilerplate", "duplicate-headline"))
             continue
-        if not body_started:
-            if _is_prose(s):
-                body_started = True
-            elif headline_key is None and _is_title(s):
+        if i < first_prose:
+            if headline_key is None and key == headline_wanted:
                 headline_key = key
                 out.append((a, b, "headline", "title"))
-                continue
             else:
                 out.append((a, b, "boilerplate", "navigation"))
-                continue
+            continue
+        body_started = True
         if not _is_prose(s) and _n_words(s) <= 10 and s[-1] not in ".!?":
             out.append((a, b, "headline", "crosshead"))
             continue

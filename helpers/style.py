@@ -74,5 +74,5 @@ def outlet_colors(outlets: Iterable[str]) -> dict[str, str]:
 
 
 def source_note(fig, text: str = "Source: vn-dprk-press corpus (seeds/), computed by helpers.") -> None:
-    """Print a small source note in the bottom-left corner of a figure."""
-    fig.text(0.01, 0.005, text, fontsize=7.5, color="#555555", ha="left", va="bottom")
+    """Print a small source note under a figure's bottom-left corner (kept by tight bounding boxes)."""
+    fig.text(0.01, -0.01, text, fontsize=7.5, color="#555555", ha="left", va="top")

@@ -1,0 +1,308 @@
+"""The gazetteer: people, countries, organisations, places and outlets, with aliases.
+
+Curated knowledge lives in ``helpers/data/``:
+
+- ``gazetteer.csv``: one row per entity (``entity_id``, ``canonical``, ``type``,
+  ``subtype``, ``country`` as ISO alpha-3, ``aliases``/``demonyms``/``short_forms``
+  separated by ``|``, ``founder``, ``source``);
+- ``offices.csv``: offices held by people, with years and a ``level``
+  (``head of party or state`` | ``government`` | ...);
+- ``titles.csv``: title words ("President", "Premier", "leader") with the role
+  and level they imply.
+
+:class:`AliasMatcher` finds every alias in a text in one pass of one compiled
+regular expression (built as a character trie, so the cost does not grow with
+the number of aliases). It matches on a *folded* copy of the text that has
+exactly the raw text's length (case, diacritics, hyphens, curly apostrophes and
+odd spaces folded one character for one character), so offsets found on the
+folded text are exact offsets into the raw text.
+"""
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+ENTITY_TYPES = ("person", "country", "organisation", "place", "outlet")
+LIST_COLUMNS = ("aliases", "demonyms", "short_forms")
+_GAZ_COLUMNS = ("entity_id", "canonical", "type", "subtype", "country", *LIST_COLUMNS, "founder", "source")
+_OFFICE_COLUMNS = ("entity_id", "office", "level", "start_year", "end_year", "source")
+_ALPHA3 = re.compile(r"^[A-Z]{3}$")
+
+# ---------------------------------------------------------------------------
+# Folding: one character in, one character out, so offsets survive.
+# ---------------------------------------------------------------------------
+_SPECIAL = {
+    "đ": "d", "Đ": "D", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "ı": "i",
+    "’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'", "ʻ": "'",
+    "‐": " ", "‑": " ", "‒": " ", "–": " ", "—": " ", "-": " ", "_": " ",
+}
+
+
+class _FoldTable(dict):
+    """str.translate table computed lazily, one output char per input char."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        if ch in _SPECIAL:
+            out = _SPECIAL[ch]
+        elif ch.isspace():
+            out = " "
+        else:
+            base = unicodedata.normalize("NFD", ch)[0]
+            low = base.lower()
+            out = low if len(low) == 1 else base
+        self[code] = out
+        return out
+
+
+_FOLD = _FoldTable()
+
+
+def fold(text: str) -> str:
+    """Case-, diacritic-, hyphen- and apostrophe-folded copy of ``text`` of the same length.
+
+    >>> fold("Hồ Chí Minh’s Kim Jong-Un")
+    "ho chi minh's kim jong un"
+    """
+    return text.translate(_FOLD)
+
+
+def fold_alias(alias: str) -> str:
+    """Fold an alias for lookup: as :func:`fold`, with runs of spaces collapsed."""
+    return " ".join(fold(alias).split())
+
+
+# ---------------------------------------------------------------------------
+# Loading and validation
+# ---------------------------------------------------------------------------
+def _split(cell) -> tuple[str, ...]:
+    if cell is None or (isinstance(cell, float) and pd.isna(cell)) or cell is pd.NA:
+        return ()
+    return tuple(part.strip() for part in str(cell).split("|") if part.strip())
+
+
+def _read_csv(path: Path, required: tuple[str, ...]) -> pd.DataFrame:
+    if not path.is_file():
+        raise FileNotFoundError(f"{path}: gazetteer data file not found")
+    df = pd.read_csv(path, dtype=str, keep_default_na=False)
+    missing = [c for c in required if c not in df.columns]
+    if missing:
+        raise ValueError(f"{path.name}: missing column(s) {', '.join(missing)}")
+    return df
+
+
+def load_gazetteer(path: str | Path | None = None) -> pd.DataFrame:
+    """One row per entity; ``aliases``, ``demonyms`` and ``short_forms`` are tuples of strings.
+
+    The canonical name is always among the aliases. Raises ``ValueError`` naming
+    the row for a duplicate id, an unknown type, a bad country code, an entity
+    without aliases, or an alias claimed by two entities.
+    """
+    path = Path(path) if path is not None else DATA_DIR / "gazetteer.csv"
+    df = _read_csv(path, _GAZ_COLUMNS)
+    df = df.loc[:, list(_GAZ_COLUMNS)].copy()
+    for col in ("entity_id", "canonical", "type", "subtype", "country", "source"):
+        df[col] = df[col].str.strip()
+    dup = df["entity_id"][df["entity_id"].duplicated()]
+    if len(dup):
+        raise ValueError(f"{path.name}: duplicate entity_id {sorted(set(dup))}")
+    bad_type = df[~df["type"].isin(ENTITY_TYPES)]
+    if len(bad_type):
+        row = bad_type.iloc[0]
+        raise ValueError(f"{path.name}: entity {row.entity_id!r} has type {row.type!r}, expected one of {ENTITY_TYPES}")
+    bad_cc = df[(df["country"] != "") & ~df["country"].str.match(_ALPHA3)]
+    if len(bad_cc):
+        row = bad_cc.iloc[0]
+        raise ValueError(f"{path.name}: entity {row.entity_id!r} has country {row.country!r}, expected ISO alpha-3")
+    for col in LIST_COLUMNS:
+        df[col] = df[col].map(_split)
+    df["aliases"] = [
+        aliases if canonical in aliases else (canonical, *aliases)
+        for canonical, aliases in zip(df["canonical"], df["aliases"])
+    ]
+    df["founder"] = df["founder"].str.lower().isin(("true", "1", "yes"))
+    seen: dict[str, str] = {}
+    for eid, aliases, demonyms in zip(df["entity_id"], df["aliases"], df["demonyms"]):
+        for alias in (*aliases, *demonyms):
+            key = _match_key(alias)
+            if seen.setdefault(key, eid) != eid:
+                raise ValueError(f"{path.name}: alias {alias!r} is claimed by both {seen[key]!r} and {eid!r}")
+    df["country"] = df["country"].replace("", pd.NA)
+    return df.set_index("entity_id", drop=False).rename_axis(None)
+
+
+def load_offices(path: str | Path | None = None, gazetteer: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Offices with years; ``end_year`` is NA for an office still held. Checks ids against the gazetteer."""
+    path = Path(path) if path is not None else DATA_DIR / "offices.csv"
+    df = _read_csv(path, _OFFICE_COLUMNS).loc[:, list(_OFFICE_COLUMNS)].copy()
+    for col in ("start_year", "end_year"):
+        try:
+            df[col] = pd.to_numeric(df[col].replace("", pd.NA)).astype("Int64")
+        except (ValueError, TypeError) as exc:
+            raise ValueError(f"{path.name}: column {col} must hold years: {exc}") from None
+    if df["start_year"].isna().any():
+        raise ValueError(f"{path.name}: every office needs a start_year")
+    gaz = gazetteer if gazetteer is not None else load_gazetteer()
+    unknown = sorted(set(df["entity_id"]) - set(gaz["entity_id"]))
+    if unknown:
+        raise ValueError(f"{path.name}: entity_id(s) not in the gazetteer: {unknown}")
+    return df
+
+
+def load_titles(path: str | Path | None = None) -> pd.DataFrame:
+    """Title words ("President", "leader") with the role and level they imply."""
+    path = Path(path) if path is not None else DATA_DIR / "titles.csv"
+    return _read_csv(path, ("title", "role", "level", "source"))
+
+
+def offices_held(offices: pd.DataFrame, entity_id: str, year: int) -> pd.DataFrame:
+    """The offices ``entity_id`` held at some point of ``year`` (inclusive bounds)."""
+    o = offices[offices["entity_id"] == entity_id]
+    end = o["end_year"].fillna(9999)
+    return o[(o["start_year"] <= year) & (end >= year)]
+
+
+# ---------------------------------------------------------------------------
+# Matching
+# ---------------------------------------------------------------------------
+def _match_key(alias: str) -> str:
+    return fold_alias(alias) if not _is_acronym(alias) else alias
+
+
+def _is_acronym(alias: str) -> bool:
+    """Acronyms (DPRK, U.S., KCNA) match case-sensitively and only as whole words."""
+    letters = [c for c in alias if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters) and " " not in alias.strip()
+
+
+def _trie_regex(words: list[str]) -> str:
+    """A regex alternation of ``words`` built as a trie; at each position the longest word wins."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def build(node: dict) -> str:
+        end = "" in node
+        branches = []
+        for ch in sorted(k for k in node if k):
+            piece = " +" if ch == " " else re.escape(ch)
+            branches.append(piece + build(node[ch]))
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if end else body
+
+    return build(trie)
+
+
+@dataclass(frozen=True)
+class Match:
+    start: int
+    end: int
+    entity_id: str
+    form: str  # 'name' | 'demonym' | 'acronym'
+
+
+class AliasMatcher:
+    """Finds gazetteer aliases in raw text; built once, reused for every document.
+
+    Rules (general, not tied to any article):
+
+    - names match case-insensitively on folded text, but must begin with a capital
+      letter in the raw text (so the preposition in "went to Lam Dong" is not "To Lam");
+    - acronyms (all capitals) match case-sensitively, as whole words;
+    - a name normally needs a word boundary on each side. Text glued together by
+      scraping is accepted where the seam shows: a lower-case letter directly
+      followed by the name's capital ("ComradeKim"), or a multi-word name directly
+      followed by lower-case letters ("Kim Jong Unin") when its last word is
+      capitalised. Because the longest alias wins at each position, a name that
+      is part of a longer known name ("Vietnamese", "Ho Chi Minh City") is never
+      matched short.
+    """
+
+    def __init__(self, gazetteer: pd.DataFrame):
+        self.gazetteer = gazetteer
+        name_keys: dict[str, tuple[str, str]] = {}
+        acro_keys: dict[str, tuple[str, str]] = {}
+        for eid, aliases, demonyms in zip(gazetteer["entity_id"], gazetteer["aliases"], gazetteer["demonyms"]):
+            for form, items in (("name", aliases), ("demonym", demonyms)):
+                for alias in items:
+                    if _is_acronym(alias):
+                        acro_keys[alias] = (eid, "acronym")
+                    else:
+                        name_keys[fold_alias(alias)] = (eid, form)
+        self._names = name_keys
+        self._acros = acro_keys
+        self._multiword = {k: (" " in k) for k in name_keys}
+        self._name_re = re.compile(_trie_regex(list(name_keys)))
+        acro_alt = "|".join(re.escape(a) for a in sorted(acro_keys, key=len, reverse=True))
+        self._acro_re = re.compile(rf"(?<![\w.])(?:{acro_alt})(?![\w])") if acro_keys else None
+
+    def _key(self, folded_span: str) -> str:
+        return " ".join(folded_span.split())
+
+    def find(self, raw: str, start: int = 0, end: int | None = None, folded: str | None = None) -> list[Match]:
+        """All non-overlapping alias matches in ``raw[start:end]``, in text order."""
+        end = len(raw) if end is None else end
+        folded = fold(raw) if folded is None else folded
+        out: list[Match] = []
+        pos = start
+        search = self._name_re.search
+        while pos < end:
+            m = search(folded, pos, end)
+            if m is None:
+                break
+            s, e = m.span()
+            if e == s:  # pragma: no cover - the trie never matches empty
+                pos = s + 1
+                continue
+            key = self._key(m.group())
+            if key in self._names and self._accept(raw, folded, s, e, self._multiword[key]):
+                eid, form = self._names[key]
+                out.append(Match(s, e, eid, form))
+                pos = e
+            else:
+                pos = s + 1
+        if self._acro_re is not None:
+            taken = [(mm.start, mm.end) for mm in out]
+            for m in self._acro_re.finditer(raw, start, end):
+                s, e = m.span()
+                if not any(a < e and s < b for a, b in taken):
+                    eid, form = self._acros[m.group()]
+                    out.append(Match(s, e, eid, form))
+            out.sort(key=lambda mm: mm.start)
+        return out
+
+    @staticmethod
+    def _accept(raw: str, folded: str, s: int, e: int, multiword: bool) -> bool:
+        first = raw[s]
+        if not first.isupper():
+            return False
+        if s > 0 and folded[s - 1].isalnum():
+            if not raw[s - 1].islower():  # only a lower->Upper seam counts as glue
+                return False
+        if e < len(raw) and folded[e].isalnum():
+            nxt = raw[e]
+            if nxt.isupper():
+                return True  # "VietnamNorth": camel-case seam
+            if not (multiword and nxt.islower()):
+                return False
+            # "Kim Jong Unin": the name's last word is capitalised in the raw text
+            if not raw[folded.rfind(" ", s, e) + 1].isupper():
+                return False
+        return True
+
+
+@functools.lru_cache(maxsize=1)
+def default_matcher() -> AliasMatcher:
+    """The matcher over the shipped gazetteer, built on first use and cached."""
+    return AliasMatcher(load_gazetteer())

@@ -1,0 +1,152 @@
+"""The corpus at a glance: who published what, when, and how much of each file is noise.
+
+Tables first (tested), then thin plotting functions that draw them.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from .segment import KINDS
+from .style import MEDIA_SYSTEM_COLORS, SEGMENT_KIND_COLORS, source_note
+
+_PRECISION_OFFSET = {"day": pd.DateOffset(days=1), "month": pd.DateOffset(months=1), "year": pd.DateOffset(years=1)}
+
+
+def article_table(corpus) -> pd.DataFrame:
+    """One row per article: outlet, country, media system and the evidence for it, date and how it is known."""
+    docs = corpus.documents
+    outlets = corpus.outlets.set_index("outlet")
+    table = pd.DataFrame({
+        "outlet": docs["outlet"],
+        "country": docs["outlet_country"],
+        "media_system": docs["media_system"],
+        "ambiguous": docs["outlet"].map(outlets["ambiguous"]),
+        "published": [format_published(p, q) for p, q in zip(docs["published"], docs["published_precision"])],
+        "basis": docs["published_basis"],
+        "body_words": docs["n_words"],
+        "title": docs["title"].fillna("(no headline in the file)"),
+    })
+    return table
+
+
+def format_published(stamp, precision) -> str:
+    """A date at the precision it is known: '2019-02-19', '2023-01', '2022', or 'unknown'."""
+    if pd.isna(stamp):
+        return "unknown"
+    return {"day": f"{stamp:%Y-%m-%d}", "month": f"{stamp:%Y-%m}", "year": f"{stamp:%Y}"}[precision]
+
+
+def published_interval(documents: pd.DataFrame) -> pd.DataFrame:
+    """First and last day each publication date allows, given its precision (NaT when unknown)."""
+    start = documents["published"]
+    end = pd.Series(
+        [s + _PRECISION_OFFSET[p] - pd.Timedelta(days=1) if pd.notna(s) else pd.NaT
+         for s, p in zip(start, documents["published_precision"])],
+        index=documents.index, dtype=start.dtype,
+    )
+    return pd.DataFrame({"first_day": start, "last_day": end})
+
+
+def composition(corpus, by: str = "kind") -> pd.DataFrame:
+    """Characters of each raw file by segment ``kind`` (or ``rule``), rows doc_id, with a total column.
+
+    White space is counted with the segment it follows, so each row sums to
+    the file's length in characters.
+    """
+    seg = corpus.segments.assign(chars=corpus.segments["end"] - corpus.segments["start"])
+    table = seg.pivot_table(index="doc_id", columns=by, values="chars", aggfunc="sum", fill_value=0)
+    if by == "kind":
+        table = table.reindex(columns=list(KINDS), fill_value=0)
+    table.columns.name = None
+    table["total"] = table.sum(axis=1)
+    return table
+
+
+def boilerplate_share(corpus) -> pd.DataFrame:
+    """Per file: characters of boilerplate by rule, and the share of the file that is boilerplate."""
+    seg = corpus.segments[corpus.segments["kind"] == "boilerplate"]
+    seg = seg.assign(chars=seg["end"] - seg["start"])
+    table = seg.pivot_table(index="doc_id", columns="rule", values="chars", aggfunc="sum", fill_value=0)
+    table = table.reindex(corpus.documents.index, fill_value=0)
+    table.columns.name = None
+    total = corpus.documents["raw"].str.len()
+    table["boilerplate_share"] = (table.sum(axis=1) / total).round(3)
+    return table
+
+
+def plot_composition(corpus, labels: pd.Series | None = None):
+    """Horizontal stacked bars: share of each file's characters by segment kind."""
+    import matplotlib.pyplot as plt
+
+    table = composition(corpus)
+    shares = table[list(KINDS)].div(table["total"], axis=0)
+    labels = labels if labels is not None else corpus.documents["outlet"]
+    fig, ax = plt.subplots(figsize=(8, 0.5 * len(shares) + 1.6))
+    left = pd.Series(0.0, index=shares.index)
+    for kind in KINDS:
+        ax.barh(labels.reindex(shares.index), shares[kind], left=left, color=SEGMENT_KIND_COLORS[kind], label=kind)
+        left += shares[kind]
+    ax.set_xlim(0, 1)
+    ax.set_xlabel("share of the file's characters")
+    ax.invert_yaxis()
+    ax.legend(ncol=len(KINDS), loc="upper center", bbox_to_anchor=(0.5, -0.12))
+    ax.grid(axis="y", visible=False)
+    return fig, ax
+
+
+def plot_publication_timeline(corpus):
+    """Each article on a time axis, coloured by media system; a bar spans a date known only to the month or year."""
+    import matplotlib.pyplot as plt
+
+    docs = corpus.documents.sort_values("published")
+    span = published_interval(docs)
+    fig, ax = plt.subplots(figsize=(8, 0.45 * len(docs) + 1.6))
+    for i, (doc_id, row) in enumerate(docs.iterrows()):
+        if pd.isna(row["published"]):
+            continue
+        color = MEDIA_SYSTEM_COLORS[row["media_system"]]
+        first, last = span.loc[doc_id, "first_day"], span.loc[doc_id, "last_day"]
+        if row["published_precision"] == "day":
+            ax.plot(first, i, "o", color=color, markersize=8)
+        else:
+            ax.plot([first, last], [i, i], "-", color=color, linewidth=6, solid_capstyle="butt", alpha=0.8)
+        ax.annotate(f"{row['outlet']} ({row['published_basis']})", (last, i), xytext=(6, 0),
+                    textcoords="offset points", va="center", fontsize=8.5)
+    ax.set_yticks(range(len(docs)), [""] * len(docs))
+    ax.set_ylim(len(docs) - 0.5, -0.5)
+    ax.set_xlabel("publication date (a bar spans a date known only to the month or year)")
+    first_year = docs["published"].min().year
+    last_year = docs["published"].max().year
+    ax.set_xlim(pd.Timestamp(first_year, 1, 1), pd.Timestamp(last_year + 2, 1, 1))
+    for system, color in MEDIA_SYSTEM_COLORS.items():
+        ax.plot([], [], "s", color=color, label=f"{system} media")
+    ax.legend(loc="upper right")
+    ax.grid(axis="y", visible=False)
+    return fig, ax
+
+
+def corpus_limits(corpus) -> dict:
+    """Counts a reader needs to judge what the corpus can support."""
+    docs = corpus.documents
+    counts = docs["media_system"].value_counts()
+    years = docs["published"].dropna().dt.year
+    return dict(
+        n_documents=len(docs),
+        n_outlets=docs["outlet"].nunique(),
+        n_countries=docs["outlet_country"].nunique(),
+        n_state=int(counts.get("state", 0)),
+        n_independent=int(counts.get("independent", 0)),
+        n_ambiguous=int(corpus.outlets.set_index("outlet").loc[docs["outlet"].unique(), "ambiguous"].sum()),
+        n_words=int(docs["n_words"].sum()),
+        n_sentences=len(corpus.sentences),
+        first_year=int(years.min()) if len(years) else None,
+        last_year=int(years.max()) if len(years) else None,
+        n_undated=int((docs["published_basis"] != "stated").sum()),
+        max_per_outlet=int(docs["outlet"].value_counts().max()),
+    )
+
+
+__all__ = [
+    "article_table", "format_published", "published_interval", "composition", "boilerplate_share",
+    "plot_composition", "plot_publication_timeline", "corpus_limits", "source_note",
+]
