@@ -49,14 +49,12 @@ class _FoldTable(dict):
 
     def __missing__(self, code: int) -> str:
         ch = chr(code)
-        if ch in _SPECIAL:
-            out = _SPECIAL[ch]
-        elif ch.isspace():
-            out = " "
+        if ch.isspace():
+            base = " "
         else:
-            base = unicodedata.normalize("NFD", ch)[0]
-            low = base.lower()
-            out = low if len(low) == 1 else base
+            base = _SPECIAL.get(ch) or unicodedata.normalize("NFD", ch)[0]
+        low = base.lower()
+        out = low if len(low) == 1 else base
         self[code] = out
         return out
 
