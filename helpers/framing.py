@@ -427,6 +427,31 @@ def _voice_rules(voice: pd.DataFrame | None) -> pd.DataFrame:
     return voice
 
 
+_OPENER = re.compile(r"^(?:that is why|this is why|and|but|so|then)\s+", re.I)
+_ADVERB = re.compile(r"(?:\s+(?:also|repeatedly|again|then|later|once|reportedly|previously|himself|herself))+$")
+_NAME_RUN = re.compile(r"^((?:[A-Z][\w’'.-]*\s+|leader\s+)*[A-Z][\w’'.-]*)")
+_CLAUSE_OPENER = re.compile(r"^(?:In|On|At|After|Before|During|As|When|With|For|From|Since)\b")
+
+
+def _subject_phrase(before: str) -> str:
+    """The subject of a speech verb when no person mention gives it: the text before the verb
+    (after any closing quote), split at commas. A leading proper name wins over an appositive
+    ("Do Thi Hoa, 75, a former ambassador, said"); otherwise the last clause; a long clause
+    is cut to its leading run of capitalised words ("North Korean leader Kim Jong Un in a visit ...")."""
+    tail = re.split(r"[\"“”]", before)[-1]
+    segs = [_ADVERB.sub("", _OPENER.sub("", x.strip())).strip() for x in tail.split(",")]
+    segs = [x for x in segs if x and not x.isdigit()]
+    if not segs:
+        return ""
+    first, last = segs[0], segs[-1]
+    if len(segs) > 1 and re.match(r"^[A-Z][\w’'.-]*\s+[A-Z]", first) and not _CLAUSE_OPENER.match(first):
+        return first
+    if len(last.split()) <= 8:
+        return last
+    m = _NAME_RUN.match(last)
+    return m.group(1) if m else ""
+
+
 def attributions(sentences: pd.DataFrame, mentions: pd.DataFrame | None = None,
                  voice: pd.DataFrame | None = None) -> pd.DataFrame:
     """Sentences that attribute words to someone: one row per sentence with a speech verb or source marker.
@@ -463,18 +488,18 @@ def attributions(sentences: pd.DataFrame, mentions: pd.DataFrame | None = None,
             v = verb.start()
             p = persons[(persons["doc_id"] == s.doc_id) & (persons["sent_id"] == s.sent_id)
                         & (persons["end"] - s.start <= v)]
-            p = p[[not any(a <= st - s.start < b for a, b in in_q) for st in p["start"]]]
-            # a subject is not the object of a preposition ("a message to Kim")
-            p = p[[not re.search(r"\b(?:to|with|of|by|for|from|about|on)\s+$", s.text[:st - s.start]) for st in p["start"]]]
+            # the speaker stands outside the quotation and is not the object of a preposition ("a message to Kim")
+            keep = [not any(a <= st - s.start < b for a, b in in_q)
+                    and not re.search(r"\b(?:to|with|of|by|for|from|about|on)\s+$", s.text[:st - s.start])
+                    for st in p["start"]]
+            p = p.loc[np.array(keep, dtype=bool)]
             if len(p):
                 last = p.sort_values("end").iloc[-1]
                 speaker, speaker_text = last["entity_id"], last["surface"]
             else:
-                clause = re.split(r"[,;:\"“”]", s.text[:v])[-1].strip()
-                if clause.lower() in {"he", "she", "they"}:
-                    speaker, speaker_text = last_speaker.get(s.doc_id, (None, clause))
-                elif 0 < len(clause.split()) <= 8:
-                    speaker_text = clause
+                speaker_text = _subject_phrase(s.text[:v])
+                if speaker_text.lower() in {"he", "she", "they"}:
+                    speaker, speaker_text = last_speaker.get(s.doc_id, (None, speaker_text))
             last_speaker[s.doc_id] = (speaker, speaker_text)
         rows.append((s.doc_id, s.sent_id, s.start, s.end, (verb or marker).group(), sources, speaker, speaker_text,
                      "direct" if in_q else "reported", int(q["n_words"].sum())))

@@ -109,9 +109,18 @@ def _n_words(s: str) -> int:
     return len(_WORD.findall(s))
 
 
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]?\s+[\"“‘(]?[A-Z]")
+
+
 def _is_prose(s: str) -> bool:
-    """A paragraph of running text: several words and a sentence-final character."""
-    return _n_words(s) >= 6 and s[-1] in _TERMINAL
+    """Running text: several words, and a sentence-final character or a sentence break inside,
+    or else a long line in which most words are lower case (a navigation bar is mostly Capitalised)."""
+    words = _WORD.findall(s)
+    if len(words) < 6:
+        return False
+    if s[-1] in _TERMINAL or _SENTENCE_BREAK.search(s):
+        return True
+    return len(words) >= 20 and sum(w[0].islower() for w in words) >= 0.5 * len(words)
 
 
 def _is_title(s: str) -> bool:
