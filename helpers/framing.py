@@ -112,63 +112,95 @@ def slug(name: str) -> str:
     return "_".join(words)
 
 
-def phrase_table(phrases: Mapping[str, str]) -> dict[tuple[str, ...], str]:
-    """``{alias: token}`` -> ``{match-key tuple: token}`` used by :func:`tokens`."""
-    table: dict[tuple[str, ...], str] = {}
+def phrase_table(phrases: Mapping[str, str]) -> dict[tuple[str, ...], tuple[str, bool]]:
+    """``{alias: token}`` -> ``{match-key tuple: (token, case_sensitive)}``; all-capital aliases
+    (acronyms such as ``US``) match only in capitals, so the pronoun "us" is not the United States."""
+    table: dict[tuple[str, ...], tuple[str, bool]] = {}
     for alias, token in phrases.items():
         key = tuple(_match_key(w) for w in _WORD.findall(alias))
         if not key:
             raise ValueError(f"phrase {alias!r} has no words")
-        if key in table and table[key] != token:
-            raise ValueError(f"phrase {alias!r} maps to both {table[key]!r} and {token!r}")
-        table[key] = token
+        if key in table and table[key][0] != token:
+            raise ValueError(f"phrase {alias!r} maps to both {table[key][0]!r} and {token!r}")
+        table[key] = (token, alias.replace(".", "").isupper())
     return table
 
 
-def gazetteer_phrases(gazetteer: pd.DataFrame | None = None) -> dict[str, str]:
-    """Every gazetteer name and alias -> the entity's canonical token.
+def phrase_names(phrases: Mapping[str, str]):
+    """A name finder for :func:`tokens` from a plain ``{alias: token}`` mapping.
 
-    Term counts thus count entities, not the names used for them ("DPRK",
-    "North Korea" and "Democratic People's Republic of Korea" are one term);
-    the choice of name is measured separately by :func:`country_naming`.
+    Runs of words whose match keys equal an alias become one token (longest
+    first; case, hyphens, diacritics and possessives ignored, except that
+    all-capital aliases need capitals).
     """
-    if gazetteer is None:
-        from helpers.gazetteer import load_gazetteer  # issue 4; imported lazily
-
-        gazetteer = load_gazetteer()
-    out: dict[str, str] = {}
-    for row in gazetteer.itertuples():
-        token = slug(row.canonical)
-        for alias in [row.canonical, *str(row.aliases or "").split("|")]:
-            if alias.strip():
-                out[alias.strip()] = token
-    return out
-
-
-def tokens(sentences: pd.DataFrame, phrases: Mapping[str, str] | None = None) -> pd.DataFrame:
-    """One row per token of body text: ``doc_id, sent_id, start, end, term``.
-
-    ``start``/``end`` are raw-file offsets (sentence start + position). A run of
-    words matching a key of ``phrases`` (longest match first; case, hyphens,
-    diacritics and possessives ignored) becomes one token, the mapped value.
-    """
-    _check_sentences(sentences)
-    table = phrase_table(phrases or {})
+    table = phrase_table(phrases)
     longest = max((len(k) for k in table), default=0)
-    rows = []
-    for s in sentences[SENTENCE_COLUMNS].itertuples(index=False):
-        words = list(_WORD.finditer(s.text))
+
+    def find(text: str) -> list[tuple[int, int, str]]:
+        words = list(_WORD.finditer(text))
         keys = [_match_key(m.group()) for m in words]
-        i = 0
+        out, i = [], 0
         while i < len(words):
             for n in range(min(longest, len(words) - i), 0, -1):
-                token = table.get(tuple(keys[i:i + n]))
-                if token is not None:
+                hit = table.get(tuple(keys[i:i + n]))
+                if hit and (not hit[1] or all(w.group().replace(".", "").isupper() for w in words[i:i + n])):
+                    out.append((words[i].start(), words[i + n - 1].end(), hit[0]))
+                    i += n
                     break
             else:
-                n, token = 1, normalize(words[i].group())
-            rows.append((s.doc_id, s.sent_id, s.start + words[i].start(), s.start + words[i + n - 1].end(), token))
-            i += n
+                i += 1
+        return out
+
+    return find
+
+
+def gazetteer_names(matcher=None):
+    """A name finder for :func:`tokens` from the gazetteer's alias matcher (issue 4).
+
+    Every alias of an entity becomes the entity's canonical token
+    (``kim_il_sung``; "DPRK", "North Korea" and "Democratic People's Republic
+    of Korea" are all ``north_korea``), a demonym its own token
+    (``north_korean``). Term counts thus count entities, not the names used for
+    them; the choice of name is measured by :func:`country_naming`.
+    """
+    if matcher is None:
+        from helpers.gazetteer import default_matcher  # imported lazily: no work on import
+
+        matcher = default_matcher()
+    gaz = matcher.gazetteer.set_index("entity_id")
+
+    def find(text: str) -> list[tuple[int, int, str]]:
+        return [(m.start, m.end, slug(text[m.start:m.end]) if m.form == "demonym" else slug(gaz.at[m.entity_id, "canonical"]))
+                for m in matcher.find(text)]
+
+    return find
+
+
+def tokens(sentences: pd.DataFrame, names=None) -> pd.DataFrame:
+    """One row per token of body text: ``doc_id, sent_id, start, end, term``.
+
+    ``start``/``end`` are raw-file offsets (sentence start + position). Words
+    are lower-cased, split at hyphens, possessives dropped; dotted
+    abbreviations (U.S.) stay whole. ``names`` (a finder from
+    :func:`gazetteer_names` or :func:`phrase_names`: text -> ``[(start, end,
+    token)]``) turns multi-word names into one token; without it every word is
+    a token.
+    """
+    _check_sentences(sentences)
+    rows = []
+    for s in sentences[SENTENCE_COLUMNS].itertuples(index=False):
+        spans = sorted(names(s.text)) if names else []
+        k, emitted = 0, -1
+        for m in _WORD.finditer(s.text):
+            while k < len(spans) and spans[k][1] <= m.start():
+                k += 1
+            if k < len(spans) and spans[k][0] < m.end():  # the word is (part of) a name
+                if k != emitted:
+                    a, b, tok = spans[k]
+                    rows.append((s.doc_id, s.sent_id, s.start + a, s.start + b, tok))
+                    emitted = k
+                continue
+            rows.append((s.doc_id, s.sent_id, s.start + m.start(), s.start + m.end(), normalize(m.group())))
     return pd.DataFrame(rows, columns=["doc_id", "sent_id", "start", "end", "term"])
 
 
@@ -256,7 +288,9 @@ def frame_matches(sentences: pd.DataFrame, frames: pd.DataFrame | None = None) -
                 off = start_of[(doc_id, sent_id)]
                 rows.append((doc_id, sent_id, first[1], last[2], text_of[(doc_id, sent_id)][first[1] - off:last[2] - off], f.frame))
     out = pd.DataFrame(rows, columns=["doc_id", "sent_id", "start", "end", "term", "frame"])
-    out["in_quote"] = _inside(out, quote_spans(sentences))
+    # a quotation counts only when someone is said to speak it (not a quoted exhibition title)
+    spoken = attributions(sentences)[["doc_id", "sent_id"]]
+    out["in_quote"] = _inside(out, quote_spans(sentences).merge(spoken, on=["doc_id", "sent_id"]))
     out = out.merge(sentences[["doc_id", "sent_id", "text"]].rename(columns={"text": "sentence"}), on=["doc_id", "sent_id"])
     return out.sort_values(["doc_id", "start", "frame"], ignore_index=True)
 
@@ -500,6 +534,8 @@ def attributions(sentences: pd.DataFrame, mentions: pd.DataFrame | None = None,
                 speaker_text = _subject_phrase(s.text[:v])
                 if speaker_text.lower() in {"he", "she", "they"}:
                     speaker, speaker_text = last_speaker.get(s.doc_id, (None, speaker_text))
+            if speaker is None and any(rx.search(speaker_text) for rx, _ in src):
+                speaker_text = ""  # the speaker is a named source ("KCNA also highlighted"), counted there
             last_speaker[s.doc_id] = (speaker, speaker_text)
         rows.append((s.doc_id, s.sent_id, s.start, s.end, (verb or marker).group(), sources, speaker, speaker_text,
                      "direct" if in_q else "reported", int(q["n_words"].sum())))
@@ -519,3 +555,8 @@ def source_table(attr: pd.DataFrame) -> pd.DataFrame:
         direct=("speech", lambda s: int((s == "direct").sum())),
         reported=("speech", lambda s: int((s == "reported").sum())))
     return out.reset_index()
+
+
+def load_stopwords() -> frozenset[str]:
+    """English function words (``helpers/data/stopwords.csv``), to leave out of keyness tables."""
+    return frozenset(_cached_csv("stopwords.csv")["word"])

@@ -154,3 +154,78 @@ def leave_one_out(
     full["dropped_by"] = full["term"].map(lambda t: "|".join(dropped_by[t]))
     full["stable"] = (full["kept"] == runs) & (runs > 0)
     return full
+
+
+# --------------------------------------------------------------------------- codings and relabellings
+
+def codings(documents: pd.DataFrame, outlets: pd.DataFrame) -> pd.DataFrame:
+    """Every way of coding the media system that the registry allows.
+
+    Each outlet marked ``ambiguous`` can keep its registry ``media_system``
+    ("as registry"), move to its ``alternative_media_system`` ("moved") or be
+    left out ("left out"); all combinations are returned (3**k codings for k
+    ambiguous outlets). Returns one row per coding and document: ``coding``
+    (a readable label, "registry" for the baseline), ``doc_id``, ``outlet`` and
+    ``media_system`` (NA when left out).
+    """
+    import itertools
+
+    need = {"outlet", "media_system", "ambiguous", "alternative_media_system"}
+    if need - set(outlets.columns):
+        raise ValueError(f"outlet registry lacks columns {sorted(need - set(outlets.columns))}")
+    reg = outlets.set_index("outlet")
+    amb = reg.index[reg["ambiguous"].astype(str).str.lower().isin(["true", "1", "yes"])].tolist()
+    for o in amb:
+        if reg.at[o, "alternative_media_system"] not in ("state", "independent"):
+            raise ValueError(f"ambiguous outlet {o!r} has no alternative media system")
+    missing = sorted(set(documents["outlet"]) - set(reg.index))
+    if missing:
+        raise ValueError(f"documents from outlets missing in the registry: {missing}")
+    rows = []
+    for choice in itertools.product(("as registry", "moved", "left out"), repeat=len(amb)):
+        system = reg["media_system"].astype(object).copy()
+        parts = []
+        for o, c in zip(amb, choice):
+            if c == "moved":
+                system[o] = reg.at[o, "alternative_media_system"]
+                parts.append(f"{o} -> {system[o]}")
+            elif c == "left out":
+                system[o] = pd.NA
+                parts.append(f"{o} left out")
+        label = "; ".join(parts) or "registry"
+        for doc_id, outlet in documents["outlet"].items():
+            rows.append((label, doc_id, outlet, system[outlet]))
+    return pd.DataFrame(rows, columns=["coding", "doc_id", "outlet", "media_system"])
+
+
+def permutation_test(values: Mapping[str, float] | pd.Series, groups: Mapping[str, str] | pd.Series,
+                     group_i: str, group_j: str) -> dict:
+    """Exact permutation test of mean(group_i) - mean(group_j), enumerating every relabelling.
+
+    With n articles, k of them in group_i, there are only C(n, k) relabellings,
+    so the smallest attainable two-sided p-value is 2 / C(n, k) for a
+    split into equal halves, 1 / C(n, k) otherwise. Returns ``diff``, ``p`` (two-sided, share of relabellings
+    with |diff| at least the observed), ``relabellings`` and ``min_p`` (the
+    smallest p any data could give with these group sizes).
+    """
+    import itertools
+
+    v = pd.Series(values, dtype=float)
+    g = pd.Series(groups, dtype=object).reindex(v.index)
+    keep = g.isin([group_i, group_j])
+    v, g = v[keep], g[keep]
+    k = int((g == group_i).sum())
+    if k == 0 or k == len(v):
+        raise ValueError("both groups need at least one article")
+    idx = list(v.index)
+    observed = v[g == group_i].mean() - v[g == group_j].mean()
+    diffs = []
+    for combo in itertools.combinations(idx, k):
+        mask = v.index.isin(combo)
+        diffs.append(v[mask].mean() - v[~mask].mean())
+    diffs = np.abs(np.array(diffs))
+    tol = 1e-12
+    # the best any data can do: only the observed split (and, for equal groups, its mirror) as extreme
+    min_p = (2 if 2 * k == len(v) else 1) / len(diffs)
+    return {"diff": float(observed), "p": float(np.mean(diffs >= abs(observed) - tol)),
+            "relabellings": len(diffs), "min_p": min_p}
