@@ -169,7 +169,7 @@ def load_corpus(seeds_dir: str | Path | None = None) -> Corpus:
         for outlet, n in registry["outlet"].value_counts().items():
             if n > 1:
                 problems.append(f"{root / REGISTRY}: outlet {outlet!r} is listed {n} times")
-        for _, row in registry.iterrows():
+        for row in registry.to_dict("records"):
             where = f"{root / REGISTRY}: outlet {row['outlet']!r}"
             if row["media_system"] not in MEDIA_SYSTEMS:
                 problems.append(f"{where}: media_system {row['media_system']!r} is not one of {', '.join(MEDIA_SYSTEMS)}")
@@ -184,13 +184,13 @@ def load_corpus(seeds_dir: str | Path | None = None) -> Corpus:
 
     catalog_rows: dict[str, dict] = {}
     if catalog is not None:
-        for _, row in catalog.iterrows():
+        for row in catalog.to_dict("records"):
             name = row["file"]
             where = f"{root / CATALOG}: row for {name!r}"
             if name in catalog_rows:
                 problems.append(f"{where}: the file is listed twice")
                 continue
-            catalog_rows[name] = dict(row)
+            catalog_rows[name] = row
             if not (root / name).is_file():
                 problems.append(f"{where}: no such seed file in {root}")
             if registry is not None and row["outlet"] not in set(registry["outlet"]):
@@ -202,10 +202,11 @@ def load_corpus(seeds_dir: str | Path | None = None) -> Corpus:
                 problems.append(f"{path}: no row in {root / CATALOG} (add file, outlet and, if the page has no date, published)")
     if problems:
         raise CorpusError(problems)
-    return _build(seeds, catalog_rows, registry.set_index("outlet"))
+    return _build(seeds, catalog_rows, registry)
 
 
 def _build(seeds: dict, catalog_rows: dict, registry: pd.DataFrame) -> Corpus:
+    by_outlet = registry.set_index("outlet").to_dict("index")
     docs, all_segments, all_sentences = [], [], []
     for name, (path, text, digest) in seeds.items():
         doc_id = path.stem
@@ -213,7 +214,7 @@ def _build(seeds: dict, catalog_rows: dict, registry: pd.DataFrame) -> Corpus:
         all_segments.extend(segments)
         all_sentences.extend(sentences)
         cat = catalog_rows[name]
-        outlet = registry.loc[cat["outlet"]]
+        outlet = by_outlet[cat["outlet"]]
         published, precision, basis, evidence = pd.NaT, None, "unknown", "no dateline, no catalog date, no dating statement"
         if fields["stated"] is not None:
             published, precision, basis, evidence = fields["stated"], "day", "stated", fields["evidence"]
@@ -234,6 +235,6 @@ def _build(seeds: dict, catalog_rows: dict, registry: pd.DataFrame) -> Corpus:
     documents["published"] = pd.to_datetime(documents["published"])
     segments = pd.DataFrame(all_segments, columns=["doc_id", "seq", "start", "end", "kind", "rule", "text"])
     sentences = pd.DataFrame(all_sentences, columns=["doc_id", "sent_id", "start", "end", "text"])
-    outlets = registry.reset_index()
+    outlets = registry.reset_index(drop=True)
     outlets["ambiguous"] = outlets["ambiguous"].str.lower().eq("true")
     return Corpus(documents=documents, segments=segments, sentences=sentences, outlets=outlets)

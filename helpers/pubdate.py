@@ -80,6 +80,8 @@ def _anniversary_pattern() -> tuple[re.Pattern, dict[str, int]]:
 
 
 def _from_anniversary(text: str, start: int, end: int) -> Inference | None:
+    if "anniversary" not in text[start:end]:
+        return None
     pattern, alias_to_row = _anniversary_pattern()
     m = pattern.search(text, start, end)
     if not m:
@@ -97,6 +99,8 @@ def _from_anniversary(text: str, start: int, end: int) -> Inference | None:
 
 
 def _from_years_ago(text: str, start: int, end: int) -> Inference | None:
+    if " ago" not in text[start:end]:
+        return None
     m = YEARS_AGO.search(text, start, end)
     if not m:
         return None

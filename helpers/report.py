@@ -15,7 +15,7 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>$])")
 
 def md_quote(text: str) -> str:
     """Escape corpus text for inclusion in a Markdown cell (HTML and Markdown syntax)."""
-    return _MD_SPECIAL.sub(r"\\\1", html.escape(str(text), quote=True))
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(str(text), quote=False))
 
 
 def fmt_int(n) -> str:
