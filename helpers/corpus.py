@@ -49,6 +49,34 @@ class Corpus:
     sentences: pd.DataFrame
     outlets: pd.DataFrame
 
+    @cached_property
+    def timexes(self) -> pd.DataFrame:
+        """Temporal expressions in body sentences, resolved to ISO 8601 values (helpers.timex)."""
+        from .timex import corpus_timexes
+
+        return corpus_timexes(self)
+
+    @cached_property
+    def mentions(self) -> pd.DataFrame:
+        """Gazetteer entities mentioned in body sentences, short references resolved (helpers.mentions)."""
+        from .mentions import corpus_mentions
+
+        return corpus_mentions(self)
+
+    @cached_property
+    def visits(self) -> pd.DataFrame:
+        """One row per visit statement, with visitor, direction and dates (helpers.visits)."""
+        from .visits import corpus_visits
+
+        return corpus_visits(self, mentions=self.mentions, timexes=self.timexes)
+
+    @cached_property
+    def exchanges(self) -> pd.DataFrame:
+        """Visit statements merged into distinct visits, with the articles reporting each (helpers.visits)."""
+        from .visits import merge_exchanges
+
+        return merge_exchanges(self.visits, self.documents)
+
     def __repr__(self) -> str:  # no memory address in notebook output
         return (f"Corpus({len(self.documents)} documents, {len(self.segments)} segments, "
                 f"{len(self.sentences)} sentences)")
