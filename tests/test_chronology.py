@@ -1,0 +1,158 @@
+"""Unit tests for helpers.chronology: statements, events, disagreements, periods, evaluation."""
+import pandas as pd
+import pytest
+
+from helpers import chronology as ch
+from helpers.timex import COLUMNS, extract_timexes, timex_frame
+
+# Three invented articles about an invented exchange between two ministers.
+ARTICLES = {
+    "a": ("Minister Tran Van Minh visited Pyongyang from May 3 to 9, 1961. "
+          "Tran Van Minh returned in 1963. The ministers met again in 1970."),
+    "b": "Tran Van Minh paid a visit to Pyongyang from May 4 to 8, 1961. Trade grew in the 1960s.",
+    "c": ("In June 1961 Tran Van Minh visited Pyongyang. Pak Song Chol visited Hanoi in June 1961. "
+          "10 years ago, in 2009, the ministry opened. Eight years ago, in 2011, it moved."),
+}
+KEYWORDS = pd.DataFrame({
+    "kind": ["event", "event", "actor", "actor"],
+    "label": ["visit", "opening", "Tran Van Minh", "Pak Song Chol"],
+    "pattern": [r"\bvisit\w*|returned", r"\bopened|moved", r"Tran\s+Van\s+Minh", r"Pak\s+Song\s+Chol"],
+    "match_actors": ["yes", "no", "", ""],
+    "note": ["", "", "", ""],
+})
+KEYWORDS["regex"] = [__import__("re").compile(p, __import__("re").I) for p in KEYWORDS["pattern"]]
+
+
+def _split(doc_id, text):
+    rows, start = [], 0
+    for i, part in enumerate(text.split(". ")):
+        end = start + len(part) + (1 if not part.endswith(".") else 0)
+        end = min(end, len(text))
+        rows.append((doc_id, i, start, end, text[start:end]))
+        start = start + len(part) + 2
+    return rows
+
+
+@pytest.fixture(scope="module")
+def corpus_frames():
+    sentences = pd.DataFrame([r for d, t in ARTICLES.items() for r in _split(d, t)],
+                             columns=["doc_id", "sent_id", "start", "end", "text"])
+    documents = pd.DataFrame({"outlet": ["Alpha", "Beta", "Gamma"], "media_system": ["state", "independent", "state"],
+                              "published": pd.to_datetime(["2019-01-01", "2019-01-01", "2019-06-01"]),
+                              "published_precision": ["day", "day", "year"], "raw": list(ARTICLES.values())},
+                             index=pd.Index(list(ARTICLES), name="doc_id"))
+    rows = []
+    for doc_id, d in documents.iterrows():
+        s = sentences[sentences["doc_id"] == doc_id]
+        rows += extract_timexes(doc_id, d["raw"], s, d["published"], d["published_precision"], ())
+    return timex_frame(rows), sentences, documents
+
+
+def test_interval():
+    assert ch.interval("1958") == (pd.Timestamp("1958-01-01"), pd.Timestamp("1958-12-31"), "year")
+    assert ch.interval("1960-02") == (pd.Timestamp("1960-02-01"), pd.Timestamp("1960-02-29"), "month")
+    assert ch.interval("1958-11-27")[2] == "day"
+    assert ch.interval("195X")[:2] == (pd.Timestamp("1950-01-01"), pd.Timestamp("1959-12-31"))
+    assert ch.interval("2021-W02")[0] == pd.Timestamp("2021-01-11")
+    with pytest.raises(ValueError, match="not an ISO 8601"):
+        ch.interval("P3Y")
+
+
+def test_dated_statements_keep_sentence_and_offsets(corpus_frames):
+    timexes, sentences, documents = corpus_frames
+    st = ch.dated_statements(timexes, sentences, documents)
+    assert "Trade grew in the 1960s." in st["sentence"].tolist()
+    assert not (st["kind"] == "duration").any() and (st["value"] != "").all()
+    for r in st.itertuples():
+        raw = ARTICLES[r.doc_id]
+        assert raw[r.start:r.end] == r.text and raw[r.sent_start:r.sent_end] == r.sentence
+    assert st["date_start"].is_monotonic_increasing
+
+
+def test_events_disagreements(corpus_frames):
+    timexes, sentences, documents = corpus_frames
+    st = ch.annotate_events(ch.dated_statements(timexes, sentences, documents), sentences, KEYWORDS)
+    ev = ch.cluster_events(st, KEYWORDS)
+    visit61 = ev[ev["value"].str.startswith("1961") & ev["actors"].str.contains("Tran")]
+    assert visit61["event_id"].nunique() == 1 and len(visit61) == 3
+    pak = ev[ev["actors"] == "Pak Song Chol"]
+    assert pak["event_id"].iloc[0] not in set(visit61["event_id"])        # another actor, another event
+    dis = ch.disagreements(ev)
+    # May 3-9 and May 4-8 disagree at day precision; June 1961 is disjoint from both
+    assert set(dis["text"]) == {"May 3 to 9, 1961", "May 4 to 8, 1961", "June 1961"}
+    assert dis.set_index("text").loc["June 1961", "disagrees_with"] == "Alpha; Beta"
+    # the 1963 return has no second source, the 1970 meeting has no event word: no disagreement
+    assert "1963" not in set(dis["value"])
+
+
+def test_compatible_precisions_do_not_disagree():
+    rows = pd.DataFrame({
+        "doc_id": ["x", "y"], "outlet": ["X", "Y"], "media_system": ["state", "state"], "sent_id": [0, 0],
+        "text": ["1961", "May 4 to 8, 1961"], "kind": ["date", "range"], "value": ["1961", "1961-05-04"],
+        "end_value": ["", "1961-05-08"], "start": [0, 0], "end": [4, 16], "sentence": ["", ""],
+        "event_id": ["E01", "E01"], "event": ["visit", "visit"]})
+    spans = [ch._span(v, e) for v, e in zip(rows["value"], rows["end_value"])]
+    rows["date_start"], rows["date_end"], rows["precision"] = zip(*spans)
+    assert ch.disagreements(rows).empty
+
+
+def test_internal_inconsistency_of_years_ago(corpus_frames):
+    timexes = corpus_frames[0]
+    inc = ch.internal_inconsistencies(timexes)
+    c = inc[inc["doc_id"] == "c"].set_index("relative_text")
+    assert c.loc["10 years ago", "implied_published"] == 2019 and c.loc["10 years ago", "consistent"]
+    assert c.loc["Eight years ago", "implied_published"] == 2019
+    assert c.loc["Eight years ago", "relative_value"] == "2011"
+    broken = ch.internal_inconsistencies(timex_frame(extract_timexes(
+        "z", "30 years ago, in 1980, it began.", [(0, 0, 32)], pd.Timestamp("2021-01-01"), "year", ())))
+    assert broken["implied_published"].tolist() == [2010] and not broken["consistent"].iloc[0]
+
+
+def test_periods():
+    st = pd.DataFrame({"date_start": pd.to_datetime(["1955-01-01", "1995-01-01", "2019-01-01", "1930-01-01"]),
+                       "kind": ["date", "date", "anniversary", "date"]})
+    periods = pd.DataFrame({"period": ["early", "late"], "start_year": [1950, 1990], "end_year": [1989, 2030]})
+    assert ch.assign_periods(st, periods)["period"].tolist() == ["early", "late", "anniversaries", ""]
+    assert ch.assign_periods(st, periods, anniversaries=False)["period"].tolist()[2] == "late"
+    assert list(ch.load_periods().columns[:3]) == ["period", "start_year", "end_year"]
+
+
+def test_evaluation_counts_and_lists_errors():
+    raw = "In 1961 and May 1962 and 1963 and last year."
+    pred = timex_frame([
+        ("d", 0, 3, 7, "1961", "date", "1961", "", ""),
+        ("d", 0, 12, 20, "May 1962", "date", "1962-06", "", ""),        # wrong value
+        ("d", 0, 34, 43, "last year", "relative", "2020", "", ""),     # spurious
+    ])
+    gold = pd.DataFrame({"doc_id": ["d"] * 3, "text": ["1961", "May 1962", "1963"], "kind": ["date"] * 3,
+                         "value": ["1961", "1962-05", "1963"], "end_value": [""] * 3, "start": [3, 12, 25],
+                         "end": [7, 20, 29]})
+    scores, errors = ch.evaluate_timexes(pred, gold)
+    assert scores["precision"] == pytest.approx(1 / 3) and scores["recall"] == pytest.approx(1 / 3)
+    assert errors["error"].tolist() == ["wrong value", "missed", "spurious"]
+    assert raw[25:29] == "1963"
+
+
+def test_codebook_loads_locates_and_meets_the_bar():
+    from helpers import load_corpus
+    from helpers.timex import corpus_timexes
+    corpus = load_corpus()
+    gold = ch.locate_codebook(ch.load_codebook(), corpus.documents["raw"], corpus.sentences)
+    assert set(gold["doc_id"]) == set(corpus.documents.index)
+    assert all(corpus.documents["raw"][d][s:e] == t for d, s, e, t in zip(gold["doc_id"], gold["start"], gold["end"],
+                                                                           gold["text"]))
+    scores, _ = ch.evaluate_timexes(corpus_timexes(corpus), gold)
+    assert scores["precision"] >= 0.95 and scores["recall"] >= 0.95
+
+
+def test_codebook_errors_are_named(tmp_path):
+    bad = ch.load_codebook().iloc[:1].assign(occurrence=9)
+    from helpers import load_corpus
+    corpus = load_corpus()
+    with pytest.raises(ValueError, match="#9: the body has 1 occurrence"):
+        ch.locate_codebook(bad, corpus.documents["raw"], corpus.sentences)
+    path = tmp_path / "cb.csv"
+    ch.load_codebook().drop(columns=["note"]).to_csv(path, index=False)
+    with pytest.raises(ValueError, match="lacks columns"):
+        ch.load_codebook(path)
+    assert COLUMNS[0] == "doc_id"
