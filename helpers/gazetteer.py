@@ -31,7 +31,7 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 ENTITY_TYPES = ("person", "country", "organisation", "place", "outlet")
 LIST_COLUMNS = ("aliases", "demonyms", "short_forms")
 _GAZ_COLUMNS = ("entity_id", "canonical", "type", "subtype", "country", *LIST_COLUMNS, "founder", "source")
-_OFFICE_COLUMNS = ("entity_id", "office", "level", "start_year", "end_year", "source")
+_OFFICE_COLUMNS = ("entity_id", "office", "level", "paramount", "start_year", "end_year", "source")
 _ALPHA3 = re.compile(r"^[A-Z]{3}$")
 
 # ---------------------------------------------------------------------------
@@ -136,7 +136,11 @@ def load_gazetteer(path: str | Path | None = None) -> pd.DataFrame:
 
 
 def load_offices(path: str | Path | None = None, gazetteer: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Offices with years; ``end_year`` is NA for an office still held. Checks ids against the gazetteer."""
+    """Offices with years; ``end_year`` is NA for an office still held. Checks ids against the gazetteer.
+
+    ``paramount`` marks the office that makes its holder the country's top leader
+    (party head, or the founder's state office), which "the leader" refers to.
+    """
     path = Path(path) if path is not None else DATA_DIR / "offices.csv"
     df = _read_csv(path, _OFFICE_COLUMNS).loc[:, list(_OFFICE_COLUMNS)].copy()
     for col in ("start_year", "end_year"):
@@ -144,6 +148,7 @@ def load_offices(path: str | Path | None = None, gazetteer: pd.DataFrame | None 
             df[col] = pd.to_numeric(df[col].replace("", pd.NA)).astype("Int64")
         except (ValueError, TypeError) as exc:
             raise ValueError(f"{path.name}: column {col} must hold years: {exc}") from None
+    df["paramount"] = df["paramount"].str.lower().isin(("true", "1", "yes"))
     if df["start_year"].isna().any():
         raise ValueError(f"{path.name}: every office needs a start_year")
     gaz = gazetteer if gazetteer is not None else load_gazetteer()
@@ -157,6 +162,13 @@ def load_titles(path: str | Path | None = None) -> pd.DataFrame:
     """Title words ("President", "leader") with the role and level they imply."""
     path = Path(path) if path is not None else DATA_DIR / "titles.csv"
     return _read_csv(path, ("title", "role", "level", "source"))
+
+
+@functools.lru_cache(maxsize=1)
+def load_suffixes() -> frozenset[str]:
+    """Word endings that make a name into a derived word ("Korean", "Asians"): never glue."""
+    df = _read_csv(DATA_DIR / "derivational_suffixes.csv", ("suffix",))
+    return frozenset(df["suffix"].str.strip().str.lower())
 
 
 def offices_held(offices: pd.DataFrame, entity_id: str, year: int) -> pd.DataFrame:
@@ -241,6 +253,7 @@ class AliasMatcher:
         self._names = name_keys
         self._acros = acro_keys
         self._multiword = {k: (" " in k) for k in name_keys}
+        self._suffixes = load_suffixes()
         self._name_re = re.compile(_trie_regex(list(name_keys)))
         acro_alt = "|".join(re.escape(a) for a in sorted(acro_keys, key=len, reverse=True))
         self._acro_re = re.compile(rf"(?<![\w.])(?:{acro_alt})(?![\w])") if acro_keys else None
@@ -280,8 +293,7 @@ class AliasMatcher:
             out.sort(key=lambda mm: mm.start)
         return out
 
-    @staticmethod
-    def _accept(raw: str, folded: str, s: int, e: int, multiword: bool) -> bool:
+    def _accept(self, raw: str, folded: str, s: int, e: int, multiword: bool) -> bool:
         first = raw[s]
         if not first.isupper():
             return False
@@ -293,6 +305,9 @@ class AliasMatcher:
             if nxt.isupper():
                 return True  # "VietnamNorth": camel-case seam
             if not (multiword and nxt.islower()):
+                return False
+            tail = re.match(r"[^\W\d_]+", folded[e:e + 12]).group()
+            if tail in self._suffixes:  # "Northeast Asian", "North Koreans": a derived word
                 return False
             # "Kim Jong Unin": the name's last word is capitalised in the raw text
             if not raw[folded.rfind(" ", s, e) + 1].isupper():

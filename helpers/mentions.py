@@ -1,0 +1,270 @@
+"""Entity mentions in body sentences, with short references resolved within the article.
+
+:func:`extract_mentions` is pure and per document (raw text and that document's
+sentences in, rows out); :func:`corpus_mentions` applies it to a corpus.
+
+Each row: ``doc_id, sent_id, start, end, surface, entity_id, type, form`` where
+``raw[start:end] == surface`` and ``form`` says how the entity was named:
+
+- ``name``: a full alias from the gazetteer ("Kim Jong-un", "Viet Nam");
+- ``acronym``: DPRK, KCNA, U.S.;
+- ``demonym``: "Vietnamese", "North Korean" (a mention of the country);
+- ``short``: a short form ("Kim", "Viet") resolved to the most recent full
+  mention in the article of an entity that has that short form;
+- ``title``: a definite title ("the President", "the North Korean leader")
+  resolved to the most recent compatible person: of that nationality, holding an
+  office with that title word (or, for "leader" and "founder", any head-of-party-
+  or-state office), preferring holders at the article's publication year.
+
+:func:`unknown_person_names` lists capitalised, person-like names that the
+gazetteer does not know, so a user who adds articles sees what to add.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+
+import pandas as pd
+
+from .gazetteer import DATA_DIR, AliasMatcher, default_matcher, fold, load_gazetteer, load_offices, load_titles
+
+MENTION_COLUMNS = ["doc_id", "sent_id", "start", "end", "surface", "entity_id", "type", "form"]
+HEAD = "head of party or state"
+
+
+class _Knowledge:
+    """Everything the resolver needs from the data files, precomputed once."""
+
+    def __init__(self, matcher: AliasMatcher):
+        gaz = matcher.gazetteer
+        self.matcher = matcher
+        self.type = dict(zip(gaz["entity_id"], gaz["type"]))
+        self.country = {k: (v if isinstance(v, str) else None) for k, v in zip(gaz["entity_id"], gaz["country"])}
+        self.founder = dict(zip(gaz["entity_id"], gaz["founder"]))
+        self.canonical = dict(zip(gaz["entity_id"], gaz["canonical"]))
+        self.short_owners: dict[str, set[str]] = {}
+        for eid, shorts in zip(gaz["entity_id"], gaz["short_forms"]):
+            for s in shorts:
+                self.short_owners.setdefault(s, set()).add(eid)
+        self.offices = load_offices(gazetteer=gaz)
+        titles = load_titles()
+        self.title_role = {t.lower(): r for t, r in zip(titles["title"], titles["role"]) if r != "comrade"}
+        self.title_level = {t.lower(): lv for t, lv in zip(titles["title"], titles["level"])}
+        words = sorted(self.title_role, key=len, reverse=True)
+        shorts = sorted(self.short_owners, key=len, reverse=True)
+        self.short_re = re.compile(
+            r"(?<![\w'’\-])(" + "|".join(map(re.escape, shorts)) + r")(?![\w\-])(?!\s+[A-Z][a-z])"
+        ) if shorts else None
+        self.title_re = re.compile(
+            r"\b[Tt]he\s+(?:(?P<nat>[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)?)(?:['’]s)?\s+)?(?P<title>"
+            + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+            + r")\b",
+            re.IGNORECASE,
+        )
+
+    def holds(self, eid: str, role_word: str, year: int | None, strict: bool = True) -> bool:
+        """Does person ``eid`` hold an office matching the title word (in ``year`` if given)?
+
+        For the generic "leader" and "founder", ``strict`` asks for the paramount
+        office (party head); otherwise any head-of-party-or-state office will do.
+        """
+        o = self.offices[self.offices["entity_id"] == eid]
+        if year is not None:
+            o = o[(o["start_year"] <= year) & (o["end_year"].fillna(9999) >= year)]
+        role = self.title_role.get(role_word.lower())
+        if role == "founder":
+            return bool(self.founder.get(eid))
+        if role == "leader":
+            return bool(o["paramount"].any()) if strict else bool((o["level"] == HEAD).any())
+        return bool(o["office"].str.lower().str.contains(role_word.lower(), regex=False).any())
+
+
+@functools.lru_cache(maxsize=4)
+def _knowledge(matcher: AliasMatcher | None = None) -> _Knowledge:
+    return _Knowledge(matcher or default_matcher())
+
+
+def _sentence_rows(sentences: pd.DataFrame) -> list[tuple[int, int, int]]:
+    req = {"sent_id", "start", "end"}
+    missing = req - set(sentences.columns)
+    if missing:
+        raise ValueError(f"sentences table lacks column(s) {sorted(missing)}")
+    return sorted(zip(sentences["start"].astype(int), sentences["end"].astype(int), sentences["sent_id"].astype(int)))
+
+
+def extract_mentions(
+    raw: str,
+    sentences: pd.DataFrame,
+    doc_id: str = "",
+    published: pd.Timestamp | None = None,
+    matcher: AliasMatcher | None = None,
+) -> pd.DataFrame:
+    """Mentions of gazetteer entities in the given sentences of one document.
+
+    ``sentences`` holds ``sent_id, start, end`` (offsets into ``raw``); only text
+    inside those spans is searched. ``published`` (optional) lets a title such as
+    "the North Korean leader" prefer the leader in office when the article appeared.
+    """
+    kb = _knowledge(matcher)
+    folded = fold(raw)
+    year = None if published is None or pd.isna(published) else int(pd.Timestamp(published).year)
+    rows: list[tuple] = []
+    last_by_short: dict[str, str] = {}
+    persons_seen: list[str] = []  # person entity ids in text order (full, short and title mentions)
+
+    def add(sent_id, s, e, eid, form):
+        rows.append((doc_id, sent_id, s, e, raw[s:e], eid, kb.type[eid], form))
+        if kb.type[eid] == "person":
+            persons_seen.append(eid)
+            for short, owners in kb.short_owners.items():
+                if eid in owners:
+                    last_by_short[short] = eid
+
+    for start, end, sent_id in _sentence_rows(sentences):
+        found = kb.matcher.find(raw, start, end, folded)
+        extra = []
+        if kb.short_re is not None:
+            for m in kb.short_re.finditer(raw, start, end):
+                s, e = m.span()
+                if not any(f.start < e and s < f.end for f in found):
+                    extra.append((s, e, "short", m.group(1)))
+        for m in kb.title_re.finditer(raw, start, end):
+            s, e = m.span()
+            if any(f.start < e and s < f.end and kb.type[f.entity_id] != "country" for f in found):
+                continue
+            after = raw[e:e + 40]
+            if re.match(r"\s+of\b", after) or any(f.start >= e and raw[e:f.start].strip() == "" for f in found):
+                continue  # "the President of ...", "the President Ho Chi Minh": not a reference
+            nat = None
+            if m.group("nat"):
+                ns, ne = m.span("nat")
+                hit = [f for f in found if f.start == ns and kb.type[f.entity_id] == "country" and f.end >= ne - 2]
+                if not hit:
+                    continue
+                nat = hit[0].entity_id
+            extra.append((s, e, "title", (nat, m.group("title"))))
+        events = [(f.start, 0, f) for f in found] + [(x[0], 1, x) for x in extra]
+        for _, kind, item in sorted(events, key=lambda t: (t[0], t[1])):
+            if kind == 0:
+                add(sent_id, item.start, item.end, item.entity_id, item.form)
+                continue
+            s, e, form, info = item
+            if form == "short":
+                eid = last_by_short.get(info)
+                if eid is not None:
+                    add(sent_id, s, e, eid, "short")
+            else:
+                eid = _resolve_title(kb, persons_seen, info[0], info[1], year)
+                if eid is not None:  # the nationality word also stays as its own country mention
+                    rows.append((doc_id, sent_id, s, e, raw[s:e], eid, "person", "title"))
+                    persons_seen.append(eid)
+    df = pd.DataFrame(rows, columns=MENTION_COLUMNS)
+    return df.astype({"sent_id": "int64", "start": "int64", "end": "int64"})
+
+
+def _resolve_title(kb: _Knowledge, persons_seen: list[str], nat: str | None, word: str, year: int | None):
+    """Most recent compatible person; office holders at publication first, the paramount leader first."""
+    candidates = [p for p in dict.fromkeys(reversed(persons_seen)) if nat is None or kb.country.get(p) == nat]
+    passes = [(y, strict) for y in ((year,) if year is not None else ()) + (None,) for strict in (True, False)]
+    for when, strict in passes:
+        for p in candidates:
+            if kb.holds(p, word, when, strict):
+                return p
+    return None
+
+
+def corpus_mentions(corpus, matcher: AliasMatcher | None = None) -> pd.DataFrame:
+    """Mentions over the body sentences of every document (see :func:`extract_mentions`)."""
+    docs = corpus.documents
+    frames = []
+    for doc_id, sents in corpus.sentences.groupby("doc_id", sort=True):
+        frames.append(extract_mentions(docs.at[doc_id, "raw"], sents, doc_id, docs.at[doc_id, "published"], matcher))
+    if not frames:
+        return pd.DataFrame(columns=MENTION_COLUMNS)
+    return pd.concat(frames, ignore_index=True)
+
+
+# ---------------------------------------------------------------------------
+# Names the gazetteer does not know
+# ---------------------------------------------------------------------------
+_CAP_RUN = re.compile(r"(?<![\w'’\-])([A-Z][a-z]+(?:-[A-Za-z][a-z]*)?(?:\s+[A-Z][a-z]+(?:-[A-Za-z][a-z]*)?){1,5})(?![\w\-])")
+
+
+@functools.lru_cache(maxsize=1)
+def _not_person_words() -> frozenset[str]:
+    df = pd.read_csv(DATA_DIR / "not_person_words.csv", dtype=str, keep_default_na=False)
+    return frozenset(w.lower() for w in df["word"])
+
+
+def unknown_person_names(raw: str, sentences: pd.DataFrame, mentions: pd.DataFrame, doc_id: str = "") -> pd.DataFrame:
+    """Capitalised runs of 2-4 words that look like a person's name and match no gazetteer entity.
+
+    A run is reported with the cue that makes it person-like: a title word just
+    before it ("Foreign Minister Bui Thanh Son"), an age after it ("Do Thi Hoa, 75,"),
+    a speech verb after it ("... said"), or a name shape (two to four short
+    syllable-like words, typical of Korean and Vietnamese names). Runs holding a word
+    from ``not_person_words.csv`` (months, institutions, places) are skipped.
+    """
+    kb = _knowledge(None)
+    stop = _not_person_words()
+    spans = list(zip(mentions["start"], mentions["end"])) if len(mentions) else []
+    titles = sorted(kb.title_level, key=len, reverse=True)
+    title_before = re.compile(r"(?:\b(?:" + "|".join(map(re.escape, titles)) + r")|\bM(?:r|rs|s)\.?)\s*$", re.IGNORECASE)
+    title_words = {w.lower() for t in titles for w in t.split()}
+    out = []
+    for start, end, sent_id in _sentence_rows(sentences):
+        for m in _CAP_RUN.finditer(raw, start, end):
+            words = [(w.start(), w.end(), w.group()) for w in re.finditer(r"\S+", m.group(1))]
+            titled = False
+            while words and (words[0][2].lower() in title_words or words[0][2].lower() in stop):
+                titled = titled or words[0][2].lower() in title_words
+                words.pop(0)
+            if not 2 <= len(words) <= 4:
+                continue
+            s, e = m.start(1) + words[0][0], m.start(1) + words[-1][1]
+            if any(a < e and s < b for a, b in spans):
+                continue
+            if any(w.lower().strip("'’") in stop for _, _, w in words):
+                continue
+            before, after = raw[max(start, s - 40):s], raw[e:min(end, e + 25)]
+            if titled or title_before.search(before):
+                cue = "title before"
+            elif re.match(r",\s*\d{1,3},", after):
+                cue = "age after"
+            elif re.match(r",?\s*(?:said|says|told|added|noted)\b", after):
+                cue = "speech verb after"
+            elif all(len(w.replace("-", "")) <= 6 for _, _, w in words) and len(words) in (2, 3):
+                cue = "name shape"
+            else:
+                continue
+            out.append((doc_id, sent_id, s, e, raw[s:e], cue))
+    return pd.DataFrame(out, columns=["doc_id", "sent_id", "start", "end", "surface", "cue"])
+
+
+def corpus_unknown_person_names(corpus, mentions: pd.DataFrame | None = None) -> pd.DataFrame:
+    """:func:`unknown_person_names` over every document of a corpus."""
+    mentions = corpus_mentions(corpus) if mentions is None else mentions
+    docs = corpus.documents
+    frames = [
+        unknown_person_names(docs.at[d, "raw"], sents, mentions[mentions["doc_id"] == d], d)
+        for d, sents in corpus.sentences.groupby("doc_id", sort=True)
+    ]
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+
+
+def co_mentions(mentions: pd.DataFrame, entity_types: Iterable[str] = ("person",), unit: str = "sentence") -> pd.DataFrame:
+    """Symmetric matrix: in how many sentences (or documents) two entities are both mentioned.
+
+    The diagonal counts the units that mention the entity at all.
+    """
+    if unit not in ("sentence", "document"):
+        raise ValueError(f"unit must be 'sentence' or 'document', not {unit!r}")
+    keys = ["doc_id", "sent_id"] if unit == "sentence" else ["doc_id"]
+    m = mentions[mentions["type"].isin(tuple(entity_types))].drop_duplicates(keys + ["entity_id"])
+    if m.empty:
+        return pd.DataFrame()
+    inc = pd.crosstab(m[keys].astype(str).agg("/".join, axis=1), m["entity_id"])
+    mat = inc.T @ inc
+    mat.index.name = mat.columns.name = None
+    return mat
