@@ -72,7 +72,7 @@ def test_offices_and_years():
 
 def test_offices_unknown_entity(tmp_path):
     p = tmp_path / "o.csv"
-    p.write_text("entity_id,office,level,start_year,end_year,source\nnobody,King,government,1900,,x\n")
+    p.write_text("entity_id,office,level,paramount,start_year,end_year,source\nnobody,King,government,false,1900,,x\n")
     with pytest.raises(ValueError, match="not in the gazetteer"):
         load_offices(p)
 
