@@ -403,6 +403,8 @@ _APPOSITIVE = re.compile(r"^,\s+((?:the\s+)?[^,.;]{3,80}?)(?=,|\.|;| and | visit
 
 def _spelling(surface: str) -> str:
     words = surface.split()
+    if words and words[0].lower() in {"the", "a", "an"}:
+        return "description"
     if "-" in surface:
         return "hyphenated" if re.search(r"-[a-z]", surface) else "hyphenated, capitalised"
     return "spaced" if len(words) > 1 else "one word"
@@ -413,7 +415,8 @@ def leader_naming(sentences: pd.DataFrame, mentions: pd.DataFrame, rules: pd.Dat
 
     Columns: ``doc_id, sent_id, start, end, surface, entity_id, spelling``
     (``hyphenated`` Kim Jong-un, ``hyphenated, capitalised`` Kim Jong-Un,
-    ``spaced`` Kim Jong Un, ``one word`` Kim), ``premodifier`` (the titles and
+    ``spaced`` Kim Jong Un, ``one word`` Kim, ``description`` "the North Korean leader"),
+    ``premodifier`` (the titles and
     honorifics right before the name: "the respected Comrade", "North Korean
     leader"), ``appositive`` (", founding father of North Korea"),
     ``honorific`` and ``title`` (the ``naming.csv`` labels found in those two,
@@ -432,7 +435,10 @@ def leader_naming(sentences: pd.DataFrame, mentions: pd.DataFrame, rules: pd.Dat
         s_start, text = sent.loc[(m.doc_id, m.sent_id)]
         a, b = m.start - s_start, m.end - s_start
         pre = _PREMOD.search(text[max(0, a - 60):a])
-        premod = pre.group(1).strip() if pre else ""
+        premod = pre.group(1).split() if pre else []
+        while premod and premod[0].lower() != "the" and premod[0].lower() in load_stopwords():
+            premod = premod[1:]  # a capitalised sentence opener ("When Kim ...") is no title
+        premod = " ".join(premod)
         app = _APPOSITIVE.match(text[b:])
         appositive = app.group(1).strip() if app and any(rx.search(app.group(1)) for rx, _ in tit + hon) else ""
         around = f"{premod} | {appositive}"
@@ -442,6 +448,24 @@ def leader_naming(sentences: pd.DataFrame, mentions: pd.DataFrame, rules: pd.Dat
                      premod, appositive, honorific, title))
     return pd.DataFrame(rows, columns=["doc_id", "sent_id", "start", "end", "surface", "entity_id", "spelling",
                                        "premodifier", "appositive", "honorific", "title"])
+
+
+def gazetteer_mentions(sentences: pd.DataFrame, matcher=None) -> pd.DataFrame:
+    """Full-name gazetteer matches in body sentences, in the mentions layout (``MENTION_COLUMNS``).
+
+    A stand-in for ``corpus.mentions`` (issue 4) that resolves no short forms
+    ("Kim", "the President"): use the corpus layer when it exists.
+    """
+    _check_sentences(sentences)
+    if matcher is None:
+        from helpers.gazetteer import default_matcher
+
+        matcher = default_matcher()
+    types = matcher.gazetteer.set_index("entity_id")["type"]
+    rows = [(s.doc_id, s.sent_id, s.start + m.start, s.start + m.end, s.text[m.start:m.end], m.entity_id,
+             types[m.entity_id])
+            for s in sentences.itertuples(index=False) for m in matcher.find(s.text) if m.form != "demonym"]
+    return pd.DataFrame(rows, columns=MENTION_COLUMNS)
 
 
 # --------------------------------------------------------------------------- voice

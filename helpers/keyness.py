@@ -229,3 +229,21 @@ def permutation_test(values: Mapping[str, float] | pd.Series, groups: Mapping[st
     min_p = (2 if 2 * k == len(v) else 1) / len(diffs)
     return {"diff": float(observed), "p": float(np.mean(diffs >= abs(observed) - tol)),
             "relabellings": len(diffs), "min_p": min_p}
+
+
+def across_codings(coding_table: pd.DataFrame, compute) -> pd.DataFrame:
+    """Run ``compute(groups)`` under every coding of :func:`codings`.
+
+    ``compute`` takes a Series doc_id -> media system (left-out articles
+    dropped) and returns a mapping finding -> value (a boolean for "does the
+    finding hold"). Returns one row per coding, one column per finding, the
+    registry coding first.
+    """
+    out = {}
+    for label, grp in coding_table.groupby("coding", sort=False):
+        groups = grp.dropna(subset=["media_system"]).set_index("doc_id")["media_system"]
+        out[label] = dict(compute(groups))
+    table = pd.DataFrame.from_dict(out, orient="index")
+    table.index.name = "coding"
+    order = ["registry"] + sorted(i for i in table.index if i != "registry")
+    return table.loc[[i for i in order if i in table.index]]

@@ -112,3 +112,19 @@ def test_permutation_test_enumerates_every_relabelling():
     assert even["relabellings"] == 6 and even["min_p"] == pytest.approx(2 / 6) and even["p"] == pytest.approx(2 / 6)
     with pytest.raises(ValueError, match="both groups"):
         permutation_test({"a": 1, "b": 2}, {"a": "x", "b": "x"}, "x", "y")
+
+
+def test_across_codings_runs_every_coding_registry_first():
+    docs = pd.DataFrame({"outlet": ["A", "B", "C"]}, index=pd.Index(["d1", "d2", "d3"], name="doc_id"))
+    reg = pd.DataFrame({"outlet": ["A", "B", "C"], "media_system": ["state", "independent", "independent"],
+                        "ambiguous": [True, False, False], "alternative_media_system": ["independent", "", ""]})
+    values = pd.Series({"d1": 5.0, "d2": 1.0, "d3": 2.0})
+
+    def compute(groups):
+        means = values[groups.index].groupby(groups).mean()
+        return {"state higher": bool(means.get("state", float("nan")) > means.get("independent", float("nan")))}
+
+    from helpers.keyness import across_codings
+    t = across_codings(codings(docs, reg), compute)
+    assert list(t.index) == ["registry", "A -> independent", "A left out"]
+    assert t["state higher"].tolist() == [True, False, False]
