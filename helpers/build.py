@@ -71,6 +71,32 @@ def execute_notebook(path: Path, timeout: int = 600) -> None:
     nbformat.write(nb, path)
 
 
+_ALLOWED_TAGS = frozenset(
+    "a abbr b blockquote br caption code col colgroup dd del div dl dt em h1 h2 h3 h4 h5 h6 hr i img kbd li ol p pre "
+    "s samp small span strong sub sup table tbody td tfoot th thead tr u ul".split()
+)
+_ALLOWED_ATTRIBUTES = {
+    "*": ["class", "id", "title", "align", "colspan", "rowspan", "data-mime-type"],
+    "a": ["href", "title", "class", "id"],
+    "img": ["src", "alt", "width", "height", "class"],
+}
+_STYLE_BLOCK = re.compile(r"<style\b[^>]*>.*?</style>", re.I | re.S)
+
+
+def clean_html(element) -> str:
+    """Keep the HTML of text, tables and links; drop scripts, handlers, styles and anything else.
+
+    Replaces nbconvert's own filter, whose allow-list has no paragraphs,
+    headings or table headers. pandas' ``<style scoped>`` blocks are removed
+    whole (the page's own stylesheet styles tables).
+    """
+    import bleach
+
+    text = element.decode() if isinstance(element, bytes) else str(element)
+    return bleach.clean(_STYLE_BLOCK.sub("", text), tags=_ALLOWED_TAGS, attributes=_ALLOWED_ATTRIBUTES,
+                        protocols=["http", "https", "mailto", "data"], strip=True, strip_comments=True)
+
+
 def unsafe_parts(page: str) -> list[str]:
     """What in an HTML page could run code or fetch from another host (empty when safe)."""
     return [name for name, pattern in _FORBIDDEN.items() if pattern.search(page)]
@@ -90,6 +116,7 @@ def render_site(paths: list[Path], site_dir: Path = SITE_DIR) -> Path:
 
     exporter = HTMLExporter(template_name="offline", extra_template_basedirs=[str(PACKAGE_DIR / "templates")])
     exporter.sanitize_html = True
+    exporter.register_filter("clean_html", clean_html)
     site_dir.mkdir(parents=True, exist_ok=True)
     entries = []
     for path in paths:
