@@ -21,7 +21,7 @@ def article_table(corpus) -> pd.DataFrame:
         "country": docs["outlet_country"],
         "media_system": docs["media_system"],
         "ambiguous": docs["outlet"].map(outlets["ambiguous"]),
-        "published": [format_published(p, q) for p, q in zip(docs["published"], docs["published_precision"])],
+        "published": published_labels(docs),
         "basis": docs["published_basis"],
         "body_words": docs["n_words"],
         "title": docs["title"].fillna("(no headline in the file)"),
@@ -34,6 +34,12 @@ def format_published(stamp, precision) -> str:
     if pd.isna(stamp):
         return "unknown"
     return {"day": f"{stamp:%Y-%m-%d}", "month": f"{stamp:%Y-%m}", "year": f"{stamp:%Y}"}[precision]
+
+
+def published_labels(documents: pd.DataFrame) -> pd.Series:
+    """Each document's publication date as text at its precision (see :func:`format_published`)."""
+    return pd.Series([format_published(p, q) for p, q in zip(documents["published"], documents["published_precision"])],
+                     index=documents.index, dtype="str")
 
 
 def published_interval(documents: pd.DataFrame) -> pd.DataFrame:
@@ -147,6 +153,6 @@ def corpus_limits(corpus) -> dict:
 
 
 __all__ = [
-    "article_table", "format_published", "published_interval", "composition", "boilerplate_share",
+    "article_table", "format_published", "published_labels", "published_interval", "composition", "boilerplate_share",
     "plot_composition", "plot_publication_timeline", "corpus_limits", "source_note",
 ]
