@@ -341,3 +341,50 @@ def evaluate_timexes(timexes: pd.DataFrame, gold: pd.DataFrame) -> tuple[pd.Seri
 
 def _pair(row) -> str:
     return f"{row['value']}/{row['end_value']}" if row["end_value"] else row["value"]
+
+
+# --------------------------------------------------------------------------- timeline
+def timeline_points(events: pd.DataFrame) -> pd.DataFrame:
+    """One row per event and outlet telling it: the outlet's earliest date for the event, how precisely,
+    and how many outlets tell the event. Events are ordered by their earliest date."""
+    ev = events[events["event_id"] != ""]
+    best = (ev.assign(rank=ev["precision"].map({"day": 0, "week": 1, "month": 2, "year": 3}).fillna(4))
+            .sort_values(["event_id", "outlet", "rank", "date_start"], kind="stable")
+            .groupby(["event_id", "outlet"], as_index=False).first())
+    best["n_outlets"] = best.groupby("event_id")["outlet"].transform("nunique")
+    return best[["event_id", "event", "outlet", "media_system", "date_start", "date_end", "precision", "value",
+                 "end_value", "n_outlets"]].sort_values(["event_id", "outlet"], ignore_index=True)
+
+
+def plot_event_timeline(points: pd.DataFrame, colors: dict[str, str], start_year: int = 1945,
+                        end_year: int | None = None, title: str = ""):
+    """Events (rows, oldest at the top) against time; one marker per outlet that tells the event.
+
+    The time axis runs from ``start_year`` to ``end_year`` (default: the year after the latest date).
+    """
+    import matplotlib.dates as mdates
+    import matplotlib.pyplot as plt
+
+    end_year = end_year or int(points["date_end"].max().year) + 1
+    events = points.drop_duplicates("event_id")[["event_id", "event"]].reset_index(drop=True)
+    row = {e: i for i, e in enumerate(events["event_id"])}
+    outlets = sorted(points["outlet"].unique())
+    offset = {o: (k - (len(outlets) - 1) / 2) * 0.12 for k, o in enumerate(outlets)}
+    fig, ax = plt.subplots(figsize=(10, 0.3 * len(events) + 1.8))
+    for outlet in outlets:
+        p = points[points["outlet"] == outlet]
+        y = p["event_id"].map(row) + offset[outlet]
+        system = p["media_system"].iloc[0]
+        ax.scatter(p["date_start"], y, s=28, color=colors[outlet], marker="o" if system == "state" else "s",
+                   label=f"{outlet} ({system})", zorder=3, edgecolor="white", linewidth=0.5)
+    ax.set_yticks(range(len(events)), events["event"])
+    ax.invert_yaxis()
+    ax.set_xlim(pd.Timestamp(start_year, 1, 1), pd.Timestamp(end_year, 1, 1))
+    ax.xaxis.set_major_locator(mdates.YearLocator(10))
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+    ax.set_xlabel("date of the event as the article gives it (year)")
+    ax.set_ylabel("event (type · actors · years)")
+    ax.set_title(title)
+    ax.legend(loc="upper right", fontsize=8, title="outlet (● state, ■ independent)", title_fontsize=8)
+    fig.tight_layout()
+    return fig, ax

@@ -156,3 +156,18 @@ def test_codebook_errors_are_named(tmp_path):
     with pytest.raises(ValueError, match="lacks columns"):
         ch.load_codebook(path)
     assert COLUMNS[0] == "doc_id"
+
+
+def test_timeline_points_and_plot(corpus_frames):
+    import matplotlib
+    matplotlib.use("Agg")
+    timexes, sentences, documents = corpus_frames
+    ev = ch.cluster_events(ch.annotate_events(ch.dated_statements(timexes, sentences, documents), sentences,
+                                              KEYWORDS), KEYWORDS)
+    pts = ch.timeline_points(ev)
+    visit = pts[pts["event"] == "visit · Tran Van Minh · 1961"]
+    assert set(visit["outlet"]) == {"Alpha", "Beta", "Gamma"} and (visit["n_outlets"] == 3).all()
+    # an outlet's most precise date represents it
+    assert visit.set_index("outlet").loc["Alpha", "value"] == "1961-05-03"
+    fig, ax = ch.plot_event_timeline(pts, {"Alpha": "#000000", "Beta": "#E69F00", "Gamma": "#56B4E9"}, 1950, 2020)
+    assert len(ax.get_yticklabels()) == pts["event_id"].nunique()
