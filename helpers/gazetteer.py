@@ -171,6 +171,28 @@ def load_suffixes() -> frozenset[str]:
     return frozenset(df["suffix"].str.strip().str.lower())
 
 
+@dataclass(frozen=True)
+class Office:
+    office: str
+    level: str
+    paramount: bool
+    start_year: int
+    end_year: int | None
+
+    def held_in(self, year: int | None) -> bool:
+        """True when held at some point of ``year``; any office counts when ``year`` is None."""
+        return year is None or (self.start_year <= year and (self.end_year is None or year <= self.end_year))
+
+
+def offices_by_entity(offices: pd.DataFrame) -> dict[str, list[Office]]:
+    """Offices as plain objects keyed by entity, for fast lookups inside extraction loops."""
+    out: dict[str, list[Office]] = {}
+    for eid, off, lv, par, sy, ey in zip(offices["entity_id"], offices["office"], offices["level"],
+                                          offices["paramount"], offices["start_year"], offices["end_year"]):
+        out.setdefault(eid, []).append(Office(off, lv, bool(par), int(sy), None if pd.isna(ey) else int(ey)))
+    return out
+
+
 def offices_held(offices: pd.DataFrame, entity_id: str, year: int) -> pd.DataFrame:
     """The offices ``entity_id`` held at some point of ``year`` (inclusive bounds)."""
     o = offices[offices["entity_id"] == entity_id]
@@ -212,6 +234,10 @@ def _trie_regex(words: list[str]) -> str:
         return f"(?:{body})?" if end else body
 
     return build(trie)
+
+
+# Capital letters of the Latin script (the extended blocks also hold small letters: _accept checks).
+_CAPITAL = re.compile("[A-Z\u00c0-\u00de\u0100-\u024f\u1e00-\u1eff]")
 
 
 @dataclass(frozen=True)
@@ -267,22 +293,21 @@ class AliasMatcher:
         folded = fold(raw) if folded is None else folded
         out: list[Match] = []
         pos = start
-        search = self._name_re.search
-        while pos < end:
-            m = search(folded, pos, end)
-            if m is None:
-                break
-            s, e = m.span()
-            if e == s:  # pragma: no cover - the trie never matches empty
-                pos = s + 1
+        match = self._name_re.match
+        # A name begins with a capital letter in the raw text, so only those positions are tried.
+        for cap in _CAPITAL.finditer(raw, start, end):
+            s = cap.start()
+            if s < pos:
                 continue
+            m = match(folded, s, end)
+            if m is None:
+                continue
+            e = m.end()
             key = self._key(m.group())
             if key in self._names and self._accept(raw, folded, s, e, self._multiword[key]):
                 eid, form = self._names[key]
                 out.append(Match(s, e, eid, form))
                 pos = e
-            else:
-                pos = s + 1
         if self._acro_re is not None:
             taken = [(mm.start, mm.end) for mm in out]
             for m in self._acro_re.finditer(raw, start, end):
@@ -294,8 +319,7 @@ class AliasMatcher:
         return out
 
     def _accept(self, raw: str, folded: str, s: int, e: int, multiword: bool) -> bool:
-        first = raw[s]
-        if not first.isupper():
+        if not raw[s].isupper():
             return False
         if s > 0 and folded[s - 1].isalnum():
             if not raw[s - 1].islower():  # only a lower->Upper seam counts as glue

@@ -23,11 +23,12 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 
 import pandas as pd
 
-from .gazetteer import DATA_DIR, AliasMatcher, default_matcher, fold, load_gazetteer, load_offices, load_titles
+from .gazetteer import DATA_DIR, AliasMatcher, default_matcher, fold, load_offices, load_titles, offices_by_entity
 
 MENTION_COLUMNS = ["doc_id", "sent_id", "start", "end", "surface", "entity_id", "type", "form"]
 HEAD = "head of party or state"
@@ -47,7 +48,11 @@ class _Knowledge:
         for eid, shorts in zip(gaz["entity_id"], gaz["short_forms"]):
             for s in shorts:
                 self.short_owners.setdefault(s, set()).add(eid)
-        self.offices = load_offices(gazetteer=gaz)
+        self.shorts_of: dict[str, list[str]] = {}
+        for short, owners in self.short_owners.items():
+            for eid in owners:
+                self.shorts_of.setdefault(eid, []).append(short)
+        self.offices = offices_by_entity(load_offices(gazetteer=gaz))
         titles = load_titles()
         self.title_role = {t.lower(): r for t, r in zip(titles["title"], titles["role"]) if r != "comrade"}
         self.title_level = {t.lower(): lv for t, lv in zip(titles["title"], titles["level"])}
@@ -69,15 +74,14 @@ class _Knowledge:
         For the generic "leader" and "founder", ``strict`` asks for the paramount
         office (party head); otherwise any head-of-party-or-state office will do.
         """
-        o = self.offices[self.offices["entity_id"] == eid]
-        if year is not None:
-            o = o[(o["start_year"] <= year) & (o["end_year"].fillna(9999) >= year)]
+        held = [o for o in self.offices.get(eid, ()) if o.held_in(year)]
         role = self.title_role.get(role_word.lower())
         if role == "founder":
             return bool(self.founder.get(eid))
         if role == "leader":
-            return bool(o["paramount"].any()) if strict else bool((o["level"] == HEAD).any())
-        return bool(o["office"].str.lower().str.contains(role_word.lower(), regex=False).any())
+            return any(o.paramount if strict else o.level == HEAD for o in held)
+        word = role_word.lower()
+        return any(word in o.office.lower() for o in held)
 
 
 @functools.lru_cache(maxsize=4)
@@ -90,7 +94,7 @@ def _sentence_rows(sentences: pd.DataFrame) -> list[tuple[int, int, int]]:
     missing = req - set(sentences.columns)
     if missing:
         raise ValueError(f"sentences table lacks column(s) {sorted(missing)}")
-    return sorted(zip(sentences["start"].astype(int), sentences["end"].astype(int), sentences["sent_id"].astype(int)))
+    return sorted(zip(map(int, sentences["start"]), map(int, sentences["end"]), map(int, sentences["sent_id"])))
 
 
 def extract_mentions(
@@ -106,30 +110,52 @@ def extract_mentions(
     inside those spans is searched. ``published`` (optional) lets a title such as
     "the North Korean leader" prefer the leader in office when the article appeared.
     """
+    df = pd.DataFrame(mention_rows(raw, sentences, doc_id, published, matcher), columns=MENTION_COLUMNS)
+    return df.astype({"sent_id": "int64", "start": "int64", "end": "int64"})
+
+
+def mention_rows(raw: str, sentences: pd.DataFrame, doc_id: str = "", published=None,
+                 matcher: AliasMatcher | None = None) -> list[tuple]:
+    """The rows of :func:`extract_mentions` as tuples (no DataFrame: for corpus-wide loops)."""
     kb = _knowledge(matcher)
-    folded = fold(raw)
+    spans = _sentence_rows(sentences)
+    if not spans:
+        return []
+    lo, hi = spans[0][0], max(e for _, e, _ in spans)
+    folded = " " * lo + fold(raw[lo:hi])  # only the body is folded; offsets stay absolute
     year = None if published is None or pd.isna(published) else int(pd.Timestamp(published).year)
     rows: list[tuple] = []
     last_by_short: dict[str, str] = {}
     persons_seen: list[str] = []  # person entity ids in text order (full, short and title mentions)
+    starts = [a for a, _, _ in spans]
+
+    def bucket(items, key):
+        out = [[] for _ in spans]
+        for it in items:
+            i = bisect_right(starts, key(it)[0]) - 1
+            if i >= 0 and key(it)[1] <= spans[i][1]:
+                out[i].append(it)
+        return out
+
+    all_found = bucket(kb.matcher.find(raw, lo, hi, folded), lambda f: (f.start, f.end))
+    all_short = bucket(kb.short_re.finditer(raw, lo, hi), lambda m: m.span()) if kb.short_re else [[] for _ in spans]
+    all_title = bucket(kb.title_re.finditer(raw, lo, hi), lambda m: m.span())
 
     def add(sent_id, s, e, eid, form):
         rows.append((doc_id, sent_id, s, e, raw[s:e], eid, kb.type[eid], form))
         if kb.type[eid] == "person":
             persons_seen.append(eid)
-            for short, owners in kb.short_owners.items():
-                if eid in owners:
-                    last_by_short[short] = eid
+            for short in kb.shorts_of.get(eid, ()):
+                last_by_short[short] = eid
 
-    for start, end, sent_id in _sentence_rows(sentences):
-        found = kb.matcher.find(raw, start, end, folded)
+    for k, (start, end, sent_id) in enumerate(spans):
+        found = all_found[k]
         extra = []
-        if kb.short_re is not None:
-            for m in kb.short_re.finditer(raw, start, end):
-                s, e = m.span()
-                if not any(f.start < e and s < f.end for f in found):
-                    extra.append((s, e, "short", m.group(1)))
-        for m in kb.title_re.finditer(raw, start, end):
+        for m in all_short[k]:
+            s, e = m.span()
+            if not any(f.start < e and s < f.end for f in found):
+                extra.append((s, e, "short", m.group(1)))
+        for m in all_title[k]:
             s, e = m.span()
             if any(f.start < e and s < f.end and kb.type[f.entity_id] != "country" for f in found):
                 continue
@@ -159,8 +185,7 @@ def extract_mentions(
                 if eid is not None:  # the nationality word also stays as its own country mention
                     rows.append((doc_id, sent_id, s, e, raw[s:e], eid, "person", "title"))
                     persons_seen.append(eid)
-    df = pd.DataFrame(rows, columns=MENTION_COLUMNS)
-    return df.astype({"sent_id": "int64", "start": "int64", "end": "int64"})
+    return rows
 
 
 def _resolve_title(kb: _Knowledge, persons_seen: list[str], nat: str | None, word: str, year: int | None):
@@ -177,12 +202,12 @@ def _resolve_title(kb: _Knowledge, persons_seen: list[str], nat: str | None, wor
 def corpus_mentions(corpus, matcher: AliasMatcher | None = None) -> pd.DataFrame:
     """Mentions over the body sentences of every document (see :func:`extract_mentions`)."""
     docs = corpus.documents
-    frames = []
+    raw, pub = docs["raw"].to_dict(), docs["published"].to_dict()
+    rows: list[tuple] = []
     for doc_id, sents in corpus.sentences.groupby("doc_id", sort=True):
-        frames.append(extract_mentions(docs.at[doc_id, "raw"], sents, doc_id, docs.at[doc_id, "published"], matcher))
-    if not frames:
-        return pd.DataFrame(columns=MENTION_COLUMNS)
-    return pd.concat(frames, ignore_index=True)
+        rows.extend(mention_rows(raw[doc_id], sents, doc_id, pub[doc_id], matcher))
+    df = pd.DataFrame(rows, columns=MENTION_COLUMNS)
+    return df.astype({"sent_id": "int64", "start": "int64", "end": "int64"})
 
 
 # ---------------------------------------------------------------------------

@@ -40,7 +40,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .gazetteer import DATA_DIR, load_gazetteer, load_offices, load_titles
+from collections import namedtuple
+
+from .gazetteer import DATA_DIR, load_gazetteer, load_offices, load_titles, offices_by_entity
 
 VISIT_COLUMNS = [
     "doc_id", "sent_id", "start", "end", "visitor", "visitor_id", "visitor_title", "from_country", "to_country",
@@ -153,7 +155,7 @@ class _Knowledge:
         self.subtype = dict(zip(gaz["entity_id"], gaz["subtype"]))
         self.country = {k: (v if isinstance(v, str) else None) for k, v in zip(gaz["entity_id"], gaz["country"])}
         self.canonical = dict(zip(gaz["entity_id"], gaz["canonical"]))
-        self.offices = load_offices(gazetteer=gaz)
+        self.offices = offices_by_entity(load_offices(gazetteer=gaz))
         titles = load_titles()
         self.titles = titles
         words = sorted(titles["title"], key=len, reverse=True)
@@ -225,24 +227,44 @@ def extract_visits(
     timexes need ``value`` and may have ``end_value``). Returns one row per visit:
     a statement naming two visits ("in 2001 and 2007") gives two rows.
     """
-    pats = load_visit_patterns()
-    kb = _kb()
-    for name, df, cols in (("mentions", mentions, {"start", "end", "entity_id", "type"}),
-                           ("timexes", timexes, {"start", "end", "value"})):
-        missing = cols - set(df.columns)
+    for name, df, cols in (("mentions", mentions, _M_COLS), ("timexes", timexes, {"start", "end", "value"})):
+        missing = set(cols) - set(df.columns)
         if missing:
             raise ValueError(f"{name} table lacks column(s) {sorted(missing)}")
-    ments = sorted(mentions.itertuples(index=False), key=lambda r: r.start)
+    rows = visit_rows(raw, sentences, _records(mentions, _M), _records(timexes, _T), doc_id, published)
+    return _visit_frame(rows)
+
+
+_M_COLS = ("start", "end", "entity_id", "type")
+_M = namedtuple("_M", _M_COLS)
+_T = namedtuple("_T", ("start", "end", "value", "end_value", "kind"))
+
+
+def _records(df: pd.DataFrame, cls) -> list:
+    cols = [df[c].tolist() if c in df.columns else [None] * len(df) for c in cls._fields]
+    return [cls(*vals) for vals in zip(*cols)]
+
+
+def _visit_frame(rows: list[dict]) -> pd.DataFrame:
+    df = pd.DataFrame(rows, columns=VISIT_COLUMNS)
+    return df.astype({"sent_id": "int64", "start": "int64", "end": "int64", "delegation": "bool"})
+
+
+def visit_rows(raw: str, sentences: pd.DataFrame, mentions: list, timexes: list, doc_id: str = "",
+               published=None) -> list[dict]:
+    """The rows of :func:`extract_visits` from plain records (mentions: start, end, entity_id, type;
+    timexes: start, end, value, end_value, kind)."""
+    pats = load_visit_patterns()
+    kb = _kb()
+    ments = sorted(mentions, key=lambda r: r.start)
     persons = [m for m in ments if m.type == "person"]
-    tx = timexes[timexes["value"].fillna("").astype(str) != ""]
-    if "kind" in tx.columns:
-        tx = tx[tx["kind"].isin(DATE_KINDS)]
-    tx_rows = sorted(tx.itertuples(index=False), key=lambda r: r.start)
+    tx_rows = sorted((t for t in timexes if isinstance(t.value, str) and t.value
+                      and (t.kind is None or t.kind in DATE_KINDS)), key=lambda r: r.start)
     tx_starts = [int(t.start) for t in tx_rows]
     pub = None if published is None or pd.isna(published) else pd.Timestamp(published).date()
     rows = []
-    for sent in sorted(sentences.itertuples(index=False), key=lambda r: r.start):
-        s0, s1 = int(sent.start), int(sent.end)
+    for s0, s1, sent_id in sorted(zip(map(int, sentences["start"]), map(int, sentences["end"]),
+                                      map(int, sentences["sent_id"]))):
         # pass 1: triggers with a destination and a visitor
         found = []
         for trig in pats.trigger.finditer(raw, s0, s1):
@@ -292,15 +314,14 @@ def extract_visits(
                     continue
                 seen_keys.add(key)
                 rows.append(dict(
-                    doc_id=doc_id, sent_id=int(sent.sent_id), start=ev_start, end=ev_end,
+                    doc_id=doc_id, sent_id=sent_id, start=ev_start, end=ev_end,
                     visitor=kb.canonical[vid], visitor_id=vid, visitor_title=vtitle,
                     from_country=kb.country.get(vid), to_country=dest, date_start=ds, date_end=de,
                     status=status, cameo=CAMEO_VISIT, delegation=delegation,
                     level=visit_level(vid, ds, vtitle, delegation), trigger=word,
                     evidence=raw[ev_start:ev_end],
                 ))
-    df = pd.DataFrame(rows, columns=VISIT_COLUMNS)
-    return df.astype({"sent_id": "int64", "start": "int64", "end": "int64", "delegation": "bool"})
+    return rows
 
 
 def _dates(tx_rows, c0, c1, ts, te, nxt_start, prev_end):
@@ -437,12 +458,10 @@ def visit_level(entity_id: str, date_value, title: str = "", delegation: bool = 
     if delegation:
         return "delegation"
     kb = _kb()
-    o = kb.offices[kb.offices["entity_id"] == entity_id]
     y = _year(date_value)
-    if y is not None:
-        o = o[(o["start_year"] <= y) & (o["end_year"].fillna(9999) >= y)]
+    held = {o.level for o in kb.offices.get(entity_id, ()) if o.held_in(y)}
     for level in LEVELS[:2]:
-        if (o["level"] == level).any():
+        if level in held:
             return level
     for m in kb.title_re.finditer(title or ""):
         lv = kb.title_level.get(m.group().lower())
@@ -459,9 +478,7 @@ def title_check(entity_id: str, title: str, date_value) -> pd.DataFrame:
     """
     kb = _kb()
     y = _year(date_value)
-    o = kb.offices[kb.offices["entity_id"] == entity_id]
-    if y is not None:
-        o = o[(o["start_year"] <= y) & (o["end_year"].fillna(9999) >= y)]
+    held = [o.office for o in kb.offices.get(entity_id, ()) if o.held_in(y)]
     out = []
     for m in kb.title_re.finditer(title or ""):
         w = m.group()
@@ -469,7 +486,8 @@ def title_check(entity_id: str, title: str, date_value) -> pd.DataFrame:
         if not pat or y is None:
             out.append((w, pat, pd.NA))
             continue
-        out.append((w, pat, bool(o["office"].str.contains(pat, case=False, regex=True).any())))
+        rx = re.compile(pat, re.IGNORECASE)
+        out.append((w, pat, any(rx.search(office) for office in held)))
     return pd.DataFrame(out, columns=["title_word", "office_pattern", "held"])
 
 
@@ -492,17 +510,17 @@ def corpus_visits(corpus, mentions: pd.DataFrame | None = None, timexes: pd.Data
                 raise RuntimeError("visits need temporal expressions: helpers.timex.corpus_timexes is missing") from exc
             timexes = corpus_timexes(corpus)
     docs = corpus.documents
-    m_by = dict(tuple(mentions.groupby("doc_id", sort=False)))
-    t_by = dict(tuple(timexes.groupby("doc_id", sort=False)))
-    empty_m, empty_t = mentions.iloc[0:0], timexes.iloc[0:0]
-    frames = [
-        extract_visits(docs.at[d, "raw"], sents, m_by.get(d, empty_m), t_by.get(d, empty_t), d, docs.at[d, "published"])
-        for d, sents in corpus.sentences.groupby("doc_id", sort=True)
-    ]
-    frames = [f for f in frames if len(f)]
-    if not frames:
-        return pd.DataFrame(columns=VISIT_COLUMNS)
-    return pd.concat(frames, ignore_index=True)
+    raw, pub = docs["raw"].to_dict(), docs["published"].to_dict()
+    m_by: dict[str, list] = {}
+    for d, rec in zip(mentions["doc_id"].tolist(), _records(mentions, _M)):
+        m_by.setdefault(d, []).append(rec)
+    t_by: dict[str, list] = {}
+    for d, rec in zip(timexes["doc_id"].tolist(), _records(timexes, _T)):
+        t_by.setdefault(d, []).append(rec)
+    rows: list[dict] = []
+    for d, sents in corpus.sentences.groupby("doc_id", sort=True):
+        rows.extend(visit_rows(raw[d], sents, m_by.get(d, []), t_by.get(d, []), d, pub[d]))
+    return _visit_frame(rows)
 
 
 def _contains(a, b) -> bool:
