@@ -95,7 +95,7 @@ def plot_composition(corpus, labels: pd.Series | None = None):
     ax.set_xlim(0, 1)
     ax.set_xlabel("share of the file's characters")
     ax.invert_yaxis()
-    ax.legend(ncol=len(KINDS), loc="upper center", bbox_to_anchor=(0.5, -0.12))
+    ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), title="segment kind")
     ax.grid(axis="y", visible=False)
     return fig, ax
 
