@@ -14,6 +14,10 @@ The rules are general and their words live in ``data/visit_patterns.csv``:
   a description ("a visit to the Northeast Asian country": the most recent country
   mentioned other than the visitor's). An object that is a facility or an unknown
   longer name ("visited the Nam Dinh Textile Factory") is not a country visit;
+  nor is a nationality adjective ("the Vietnamese embassy", "a visit to the
+  Vietnamese"), unless a place noun follows it ("the Vietnamese capital");
+- a visit to the visitor's own country is a domestic trip, not an international
+  visit, and gives no row ("Kim Jong Un arrived in Pyongyang");
 - the visitor: a possessive ("Kim Il Sung's visit", "his trip"), an agent ("a
   visit to Vietnam by Comrade Kim Jong Un", "a delegation led by X"), or the
   subject: the nearest person (or pronoun, resolved to the most recent person) to
@@ -112,6 +116,7 @@ class _Patterns:
     delegation: re.Pattern
     agent: re.Pattern
     descriptive: re.Pattern
+    demonym_place: re.Pattern
 
 
 @functools.lru_cache(maxsize=2)
@@ -144,6 +149,7 @@ def load_visit_patterns(path: str | None = None) -> _Patterns:
             rf"^\s*(?:to\s+)?the\s+(?:[\w\-]+\s+){{0,3}}(?:{alt('descriptive_destination')})\b(?!['’]s)",
             re.IGNORECASE,
         ),
+        demonym_place=re.compile(rf"\s+(?:{alt('demonym_place')})\b", re.IGNORECASE),
     )
 
 
@@ -235,8 +241,8 @@ def extract_visits(
     return _visit_frame(rows)
 
 
-_M_COLS = ("start", "end", "entity_id", "type")
-_M = namedtuple("_M", _M_COLS)
+_M_COLS = ("start", "end", "entity_id", "type")  # required; ``form`` is optional
+_M = namedtuple("_M", (*_M_COLS, "form"))
 _T = namedtuple("_T", ("start", "end", "value", "end_value", "kind"))
 
 
@@ -253,7 +259,8 @@ def _visit_frame(rows: list[dict]) -> pd.DataFrame:
 def visit_rows(raw: str, sentences: pd.DataFrame, mentions: list, timexes: list, doc_id: str = "",
                published=None) -> list[dict]:
     """The rows of :func:`extract_visits` from plain records (mentions: start, end, entity_id, type;
-    timexes: start, end, value, end_value, kind)."""
+    timexes: start, end, value, end_value, kind). A mention's optional ``form`` marks
+    nationality adjectives ('demonym'), which are not destinations."""
     pats = load_visit_patterns()
     kb = _kb()
     ments = sorted(mentions, key=lambda r: r.start)
@@ -299,6 +306,8 @@ def visit_rows(raw: str, sentences: pd.DataFrame, mentions: list, timexes: list,
             ev_end = max([te] + [t.end for t, _ in dated] + ([dest_m.end] if dest_m else []))
             ev_start = min([ts] + [v[1].start for v in visitors if v[1] is not None and v[1].start >= s0])
             for (vid, _vment, vtitle), date in _pair(visitors, dated):
+                if kb.country.get(vid) == dest:
+                    continue  # a domestic trip; the trigger still bounds its neighbours' dates
                 if date is None:
                     ds = de = ""
                 else:
@@ -345,7 +354,11 @@ def _dates(tx_rows, c0, c1, ts, te, nxt_start, prev_end):
 
 
 def _destination(raw, ments, ts, te, c1, kb, pats):
-    """('PRK', mention) for a named destination, ('descriptive', None), or (None, None)."""
+    """('PRK', mention) for a named destination, ('descriptive', None), or (None, None).
+
+    A nationality adjective (mention form 'demonym') names a destination only before
+    a place noun ("the Vietnamese capital"); the returned mention then spans the noun.
+    """
     tail = raw[te:c1]
     if pats.descriptive.match(tail):
         return "descriptive", None
@@ -354,13 +367,18 @@ def _destination(raw, ments, ts, te, c1, kb, pats):
         gap = raw[te:nxt.start]
         if re.fullmatch(r"\s*(?:(?:to|in|at)\s+)?(?:the\s+)?", gap, re.IGNORECASE):
             cc = kb.destination_country(nxt.entity_id)
+            if nxt.form == "demonym":
+                place = pats.demonym_place.match(raw, nxt.end, c1)
+                if place is None:  # "the Vietnamese embassy", "a visit to the Vietnamese"
+                    return None, None
+                nxt = nxt._replace(end=place.end())
             after = raw[nxt.end:nxt.end + 30]
             if cc and not re.match(r"\s+[A-Z][a-z]", after):  # not part of an unknown longer name
                 return cc, nxt
             return None, None
     # compound: "Vietnam visit", "rounds of Vietnam visits"
     prev = next((m for m in reversed(ments) if m.end <= ts), None)
-    if prev is not None and raw[prev.end:ts].strip() == "" and re.match(r"visits?$|trips?$", raw[ts:te], re.IGNORECASE):
+    if prev is not None and prev.form != "demonym" and raw[prev.end:ts].strip() == "" and re.match(r"visits?$|trips?$", raw[ts:te], re.IGNORECASE):
         cc = kb.destination_country(prev.entity_id)
         if cc:
             return cc, prev

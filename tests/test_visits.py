@@ -6,6 +6,7 @@ depend on the date extractor.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pandas as pd
 import pytest
@@ -212,3 +213,37 @@ def test_levels_and_titles_against_office_years():
     assert checks["held"].tolist() == [False]
     assert title_check("kim_il_sung", "Premier", "1958")["held"].tolist() == [True]
     assert title_check("kim_il_sung", "President", "1980")["held"].tolist() == [True]
+
+
+@pytest.mark.parametrize("raw", [
+    "After the summit, Kim Jong Un arrived in Pyongyang on March 5.",  # home again
+    "To Lam visited Da Nang in 2024 to inspect the port.",  # a city of his own country
+    "Nguyen Phu Trong will travel to Hanoi next week.",  # planned, still domestic
+])
+def test_a_trip_to_the_visitors_own_country_is_not_a_visit(raw):
+    assert visits(raw).empty
+
+
+def test_domestic_leg_is_dropped_but_the_foreign_one_kept():
+    raw = "Xi Jinping and Luong Cuong arrived in Hanoi in 2023."
+    v = visits(raw, {"2023": "2023"})
+    assert brief(v) == [("xi_jinping", "CHN", "VNM", "2023", "occurred")]
+    raw = "Kim Jong Un visited Laos in 2018 and returned home, then visited Pyongyang in 2019."
+    v = visits(raw, {"2018": "2018", "2019": "2019"})
+    assert brief(v) == [("kim_jong_un", "PRK", "LAO", "2018", "occurred")]
+
+
+@pytest.mark.parametrize("raw", [
+    "Xi Jinping visited the Vietnamese embassy in 2017.",
+    "Donald Trump paid a condolatory visit to the Vietnamese in 2024.",
+    "Kim Yo Jong's Chinese visit was cut short.",  # a nationality adjective before a noun trigger
+])
+def test_a_nationality_adjective_is_not_a_destination(raw):
+    assert visits(raw, {y: y for y in re.findall(r"\b20\d\d\b", raw)}).empty
+
+
+def test_a_nationality_adjective_before_a_place_noun_is_a_destination():
+    raw = "Xi Jinping visited the Vietnamese capital in November 2017 and met To Lam."
+    v = visits(raw, {"November 2017": "2017-11"})
+    assert brief(v) == [("xi_jinping", "CHN", "VNM", "2017-11", "occurred")]
+    assert v.iloc[0]["evidence"] == "Xi Jinping visited the Vietnamese capital in November 2017"
