@@ -157,6 +157,22 @@ _TIMEX_RE = re.compile(
                for name, rx in _ALTERNATIVES)
     + r")(?!\w)")
 _GROUP_INDEX = _TIMEX_RE.groupindex
+# Every alternative contains one of these; the grammar is tried only at word starts shortly before one.
+_ANCHOR_RE = re.compile(
+    r"(?=[\dJFMASONDTWYHCjatymwdch])(?:\d+|\b(?:January|February|March|April|May|June|July|August|September|"
+    r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|Monday|Tuesday|Wednesday|"
+    r"Thursday|Friday|Saturday|Sunday|Juche|(?i:anniversary|today|tonight|yesterday|tomorrow|years?|months?|"
+    r"weeks?|days?|decades?|centur(?:y|ies)|hours?|minutes?))\b)")
+     # characters before an anchor where an expression may begin ('several decades ago')
+_DIGIT_WINDOW = 8       # before a number only a modifier may come ('mid-1960s', 'early 1990s')
+_WORD_AT = re.compile(r"(?<![\w$£€/:])\w+")
+# Words an expression can begin with (digits aside): the grammar's own vocabulary.
+_STARTERS = frozenset(
+    list(MONTH_NUMBER) + list(WEEKDAY_NUMBER) + list(NUMBER_WORD) + list(ORDINAL_WORD) + _TENS
+    + ["juche", "the", "that", "this", "last", "next", "later", "earlier", "early", "late", "mid", "several",
+       "many", "some", "today", "tonight", "yesterday", "tomorrow", "years", "months", "weeks", "days", "decades",
+       "centuries"])
+_ANCHOR_WINDOW = 48     # characters before an anchor where an expression may begin ('several decades ago')
 
 _NOT_A_YEAR_AFTER = re.compile(
     r"\s*[-–]?\s*(?:km|kilomet(?:er|re)s?|miles?|met(?:er|re)s?|kg|tons?|tonnes?|people|persons|troops|"
@@ -572,6 +588,30 @@ def _resolve(alt, g, m, sentence, sent_offset, state, sentence_matches):
     raise AssertionError(alt)  # pragma: no cover
 
 
+def _find(raw: str, start: int, end: int) -> list[tuple[str, re.Match]]:
+    """Leftmost non-overlapping matches of the grammar in raw[start:end], as ``finditer`` would give.
+
+    Trying the whole grammar at every word is slow; every expression contains an anchor (a number, a
+    month or weekday name, a unit word ...), so the grammar is tried only at the few word starts just
+    before each anchor, earliest first, keeping the first match that reaches the anchor.
+    """
+    found, pos = [], start
+    for a in _ANCHOR_RE.finditer(raw, start, end):
+        a0 = a.start()
+        if a0 < pos:
+            continue
+        window = _DIGIT_WINDOW if raw[a0].isdigit() else _ANCHOR_WINDOW   # before a number: 'mid-', 'early'
+        starts = [w.start() for w in _WORD_AT.finditer(raw, max(pos, a0 - window), a.end())
+                  if w.group()[0].isdigit() or w.group().lower() in _STARTERS]
+        for w0 in starts[-4:]:
+            m = _TIMEX_RE.match(raw, w0, end)
+            if m and m.end() > a0:
+                found.append((m.lastgroup, m))
+                pos = m.end()
+                break
+    return found
+
+
 def _getter(m: re.Match, alt: str):
     """Group accessor for one alternative's named groups; None for a group the alternative lacks."""
     prefix = alt + "__"
@@ -606,7 +646,7 @@ def extract_timexes(doc_id: str, raw: str, sentences, published=None, published_
             raise ValueError(f"{doc_id}: sentence {sent_id} offsets {start}:{end} fall outside the text "
                              f"({len(raw)} characters)")
         sentence = raw[start:end]
-        matches = [(m.lastgroup, m) for m in _TIMEX_RE.finditer(raw, start, end)]
+        matches = _find(raw, start, end)
         covered = start
         for alt, m in matches:
             if m.start() < covered:

@@ -242,3 +242,10 @@ def test_corpus_timexes_on_the_seeds():
     assert all(raw[d][s:e] == x for d, s, e, x in zip(t["doc_id"], t["start"], t["end"], t["text"]))
     body = corpus.sentences.merge(t, on=["doc_id", "sent_id"], suffixes=("_s", ""))
     assert ((body["start"] >= body["start_s"]) & (body["end"] <= body["end_s"])).all()
+
+
+def test_capitalised_and_sentence_initial_forms():
+    assert values("Years ago the mill closed. Decades later it reopened. Centuries ago it was a port.",
+                  published="2021-07-14", precision="day") == [("Years ago", ""), ("Centuries ago", "")]
+    assert values("Early 1990s trade was thin. Mid-1960s aid was large.") == [("Early 1990s", "199X"),
+                                                                            ("Mid-1960s", "196X")]
