@@ -14,8 +14,8 @@ expressions of the body sentences of one article and resolves each to an ISO
 - expressions relative to the narrative ("A year later", a day and month with
   no year) are resolved against the previous resolved date of the article;
 - ordinal anniversaries are resolved from reference dates (data file), from a
-  year printed with them, from a dated phrase of the same sentence, or from the
-  previous anniversary the text refers back to.
+  year printed with them, from a dated phrase earlier in the same sentence, or
+  from the previous anniversary the text refers back to.
 
 Whatever cannot be resolved keeps its text with an empty value: no guesses.
 Ages, distances and times of day are not matched; durations are, as kind
@@ -419,9 +419,9 @@ def _resolve(alt, g, m, sentence, sent_offset, state, sentence_matches):
         anaphor = _ANAPHOR_AFTER.match(rest)
         if anaphor:
             end += anaphor.end()
-        # a dated phrase in the same sentence gives the year of the celebration
+        # a dated phrase earlier in the sentence sets the scene ('On 5 May 2016, ... the 45th anniversary')
         for other_alt, om in sentence_matches:
-            if om is not m and other_alt in ABSOLUTE_ALTS:
+            if om.start() < m.start() and other_alt in ABSOLUTE_ALTS:
                 other = _resolve(other_alt, _getter(om, other_alt), om, sentence, sent_offset, _State(None, ()), [])
                 if other and isinstance(other[1], tuple):
                     state.anniv_base = (other[1][0] - n,)

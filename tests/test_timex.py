@@ -167,6 +167,11 @@ def test_anniversary_with_printed_year_sentence_date_or_anaphor():
                             ("45th anniversary", "2016")]
 
 
+def test_a_later_date_in_the_sentence_does_not_date_an_anniversary():
+    assert values("Guests marked the 66th anniversary of the party, recalling a visit in May 2007.") == [
+        ("66th anniversary", ""), ("May 2007", "2007-05")]
+
+
 def test_unresolvable_anniversary_keeps_text():
     assert run("Crowds gathered for the twenty-fifth anniversary.") == [
         ("twenty-fifth anniversary", "anniversary", "", "")]
