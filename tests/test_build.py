@@ -3,8 +3,8 @@ import nbformat
 import pandas as pd
 import pytest
 
-from helpers.build import clean_notebook, notebook_paths, render_site, unsafe_parts
-from helpers.report import md_quote
+from helpers.report.build import clean_notebook, notebook_paths, render_site, unsafe_parts
+from helpers.report.text import md_quote
 
 HOSTILE = 'Kim visits <script>alert("x")</script> Hanoi <img src=x onerror="alert(1)"> [link](javascript:alert(2))'
 

@@ -2,8 +2,8 @@
 import pandas as pd
 import pytest
 
-from helpers import chronology as ch
-from helpers.timex import COLUMNS, extract_timexes, timex_frame
+from helpers.events import chronology as ch
+from helpers.annotate.timex import COLUMNS, extract_timexes, timex_frame
 
 # Three invented articles about an invented exchange between two ministers.
 ARTICLES = {
@@ -135,7 +135,7 @@ def test_evaluation_counts_and_lists_errors():
 
 def test_codebook_loads_locates_and_meets_the_bar():
     from helpers import load_corpus
-    from helpers.timex import corpus_timexes
+    from helpers.annotate.timex import corpus_timexes
     corpus = load_corpus()
     gold = ch.locate_codebook(ch.load_codebook(), corpus.documents["raw"], corpus.sentences)
     assert set(gold["doc_id"]) == set(corpus.documents.index)

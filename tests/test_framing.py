@@ -2,7 +2,7 @@
 import pandas as pd
 import pytest
 
-from helpers.framing import (
+from helpers.analysis.framing import (
     attributions, country_naming, frame_density, frame_matches, frame_precision, gazetteer_names,
     group_density, leader_naming, load_frames, load_judgements, phrase_names, quote_spans, slug, source_table,
     term_counts, tokens,

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from helpers.gazetteer import (
+from helpers.annotate.gazetteer import (
     AliasMatcher,
     default_matcher,
     fold,

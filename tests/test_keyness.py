@@ -4,7 +4,7 @@ import math
 import pandas as pd
 import pytest
 
-from helpers.keyness import codings, keyness, leave_one_out, log_odds_dirichlet, permutation_test, top_terms
+from helpers.analysis.keyness import codings, keyness, leave_one_out, log_odds_dirichlet, permutation_test, top_terms
 
 
 def test_log_odds_matches_hand_computation():
@@ -124,7 +124,7 @@ def test_across_codings_runs_every_coding_registry_first():
         means = values[groups.index].groupby(groups).mean()
         return {"state higher": bool(means.get("state", float("nan")) > means.get("independent", float("nan")))}
 
-    from helpers.keyness import across_codings
+    from helpers.analysis.keyness import across_codings
     t = across_codings(codings(docs, reg), compute)
     assert list(t.index) == ["registry", "A -> independent", "A left out"]
     assert t["state higher"].tolist() == [True, False, False]

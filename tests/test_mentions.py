@@ -4,8 +4,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from helpers.mentions import co_mentions, extract_mentions, unknown_person_names
-from helpers.sentences import split_sentences
+from helpers.annotate.mentions import co_mentions, extract_mentions, unknown_person_names
+from helpers.corpus.sentences import split_sentences
 
 
 def sents(raw: str) -> pd.DataFrame:
@@ -92,7 +92,7 @@ def test_missing_sentence_columns_are_named():
 
 
 def test_corpus_mentions_on_the_corpus(corpus):
-    from helpers.mentions import corpus_mentions
+    from helpers.annotate.mentions import corpus_mentions
 
     m = corpus_mentions(corpus)
     raw = corpus.documents["raw"]

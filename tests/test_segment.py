@@ -1,5 +1,5 @@
 """Segmentation rules on pages that are not from the seeds."""
-from helpers.segment import parse_dateline, segment_text
+from helpers.corpus.segment import parse_dateline, segment_text
 
 
 def kinds(text):

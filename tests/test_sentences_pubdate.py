@@ -2,8 +2,8 @@
 import pandas as pd
 import pytest
 
-from helpers.pubdate import infer_published, number_value
-from helpers.sentences import split_sentences
+from helpers.corpus.pubdate import infer_published, number_value
+from helpers.corpus.sentences import split_sentences
 
 
 def sentences(text):

@@ -4,7 +4,7 @@ import re
 import pandas as pd
 import pytest
 
-from helpers.timex import (COLUMNS, Reference, _alias_pattern, ago_offset, corpus_timexes, extract_timexes,
+from helpers.annotate.timex import (COLUMNS, Reference, _alias_pattern, ago_offset, corpus_timexes, extract_timexes,
                            load_references, parse_number, parse_ordinal, timex_frame)
 
 REFS = (

@@ -11,9 +11,9 @@ import re
 import pandas as pd
 import pytest
 
-from helpers.mentions import extract_mentions
-from helpers.sentences import split_sentences
-from helpers.visits import (
+from helpers.annotate.mentions import extract_mentions
+from helpers.corpus.sentences import split_sentences
+from helpers.events.visits import (
     dates_disagree,
     extract_visits,
     iso_interval,

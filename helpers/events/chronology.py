@@ -19,7 +19,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .timex import DATA_DIR, ago_offset
+from helpers.annotate.timex import ago_offset
+from helpers.paths import data_file
 
 DATED_KINDS = ("date", "range", "relative", "anniversary", "decade")
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -78,7 +79,7 @@ def dated_statements(timexes: pd.DataFrame, sentences: pd.DataFrame, documents: 
 @functools.cache
 def load_event_keywords(path: str | None = None) -> pd.DataFrame:
     """Event words and actor names (``data/event_keywords.csv``) with compiled patterns."""
-    kw = pd.read_csv(Path(path) if path else DATA_DIR / "event_keywords.csv", dtype=str, keep_default_na=False)
+    kw = pd.read_csv(Path(path) if path else data_file("event_keywords.csv"), dtype=str, keep_default_na=False)
     bad = set(kw["kind"]) - {"event", "actor", "party"}
     if bad:
         raise ValueError(f"event_keywords.csv: unknown kind(s) {sorted(bad)}")
@@ -232,7 +233,7 @@ def internal_inconsistencies(timexes: pd.DataFrame) -> pd.DataFrame:
 @functools.cache
 def load_periods(path: str | None = None) -> pd.DataFrame:
     """Periods of the relationship (``data/periods.csv``), checked to be ordered and not to overlap."""
-    p = pd.read_csv(Path(path) if path else DATA_DIR / "periods.csv")
+    p = pd.read_csv(Path(path) if path else data_file("periods.csv"))
     if (p["start_year"] > p["end_year"]).any() or (p["start_year"].iloc[1:].to_numpy()
                                                     <= p["end_year"].iloc[:-1].to_numpy()).any():
         raise ValueError("periods.csv: periods must be ordered, non-empty and must not overlap")
@@ -256,7 +257,7 @@ def assign_periods(statements: pd.DataFrame, periods: pd.DataFrame | None = None
 # --------------------------------------------------------------------------- evaluation
 def load_codebook(path: str | Path | None = None) -> pd.DataFrame:
     """The hand-coded temporal expressions of the seeds (``data/timex_codebook.csv``)."""
-    cb = pd.read_csv(Path(path) if path else DATA_DIR / "timex_codebook.csv", dtype=str, keep_default_na=False)
+    cb = pd.read_csv(Path(path) if path else data_file("timex_codebook.csv"), dtype=str, keep_default_na=False)
     required = ["doc_id", "text", "occurrence", "kind", "value", "end_value", "note"]
     missing = [c for c in required if c not in cb.columns]
     if missing:

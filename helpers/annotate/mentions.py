@@ -28,7 +28,9 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from .gazetteer import DATA_DIR, AliasMatcher, default_matcher, fold, load_offices, load_titles, offices_by_entity
+from helpers.paths import data_file
+
+from helpers.annotate.gazetteer import AliasMatcher, default_matcher, fold, load_offices, load_titles, offices_by_entity
 
 MENTION_COLUMNS = ["doc_id", "sent_id", "start", "end", "surface", "entity_id", "type", "form"]
 HEAD = "head of party or state"
@@ -218,7 +220,7 @@ _CAP_RUN = re.compile(r"(?<![\w'’\-])([A-Z][a-z]+(?:-[A-Za-z][a-z]*)?(?:\s+[A-
 
 @functools.lru_cache(maxsize=1)
 def _not_person_words() -> frozenset[str]:
-    df = pd.read_csv(DATA_DIR / "not_person_words.csv", dtype=str, keep_default_na=False)
+    df = pd.read_csv(data_file("not_person_words.csv"), dtype=str, keep_default_na=False)
     return frozenset(w.lower() for w in df["word"])
 
 

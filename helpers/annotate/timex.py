@@ -36,7 +36,8 @@ from typing import NamedTuple
 
 import pandas as pd
 
-DATA_DIR = Path(__file__).resolve().parent / "data"
+from helpers.paths import data_file
+
 
 COLUMNS = ["doc_id", "sent_id", "start", "end", "text", "kind", "value", "end_value", "anchor"]
 KINDS = ("date", "range", "relative", "anniversary", "decade", "duration")
@@ -302,7 +303,7 @@ def _alias_pattern(aliases: Iterable[str]) -> re.Pattern:
 @functools.cache
 def load_references(data_dir: str | None = None) -> tuple[Reference, ...]:
     """Reference dates (reference_dates.csv, with their ``aliases``) and their parties (event_keywords.csv)."""
-    base = Path(data_dir) if data_dir else DATA_DIR
+    base = Path(data_dir) if data_dir else data_file("reference_dates.csv").parent
     dates = pd.read_csv(base / "reference_dates.csv", dtype=str, keep_default_na=False)
     keywords = pd.read_csv(base / "event_keywords.csv", dtype=str, keep_default_na=False)
     parties: dict[str, list[str]] = {}

@@ -31,7 +31,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from .paths import data_file
+from helpers.paths import data_file
 
 KINDS = ("headline", "dateline", "body", "caption", "boilerplate")
 

@@ -46,7 +46,8 @@ import pandas as pd
 
 from collections import namedtuple
 
-from .gazetteer import DATA_DIR, load_gazetteer, load_offices, load_titles, offices_by_entity
+from helpers.paths import data_file
+from helpers.annotate.gazetteer import load_gazetteer, load_offices, load_titles, offices_by_entity
 
 VISIT_COLUMNS = [
     "doc_id", "sent_id", "start", "end", "visitor", "visitor_id", "visitor_title", "from_country", "to_country",
@@ -122,7 +123,7 @@ class _Patterns:
 @functools.lru_cache(maxsize=2)
 def load_visit_patterns(path: str | None = None) -> _Patterns:
     """Compile ``visit_patterns.csv`` (one regex per role, alternatives joined)."""
-    p = DATA_DIR / "visit_patterns.csv" if path is None else path
+    p = data_file("visit_patterns.csv") if path is None else path
     df = pd.read_csv(p, dtype=str, keep_default_na=False)
     missing = {"role", "pattern", "tense"} - set(df.columns)
     if missing:
@@ -517,13 +518,13 @@ def corpus_visits(corpus, mentions: pd.DataFrame | None = None, timexes: pd.Data
     if mentions is None:
         mentions = getattr(corpus, "mentions", None)
         if mentions is None:
-            from .mentions import corpus_mentions
+            from helpers.annotate.mentions import corpus_mentions
             mentions = corpus_mentions(corpus)
     if timexes is None:
         timexes = getattr(corpus, "timexes", None)
         if timexes is None:
             try:
-                from .timex import corpus_timexes
+                from helpers.annotate.timex import corpus_timexes
             except ImportError as exc:  # pragma: no cover - depends on the chronology layer
                 raise RuntimeError("visits need temporal expressions: helpers.timex.corpus_timexes is missing") from exc
             timexes = corpus_timexes(corpus)
@@ -643,7 +644,7 @@ def assign_exchanges(visits: pd.DataFrame, gap_days: int = 31) -> pd.DataFrame:
 
 def load_visit_codebook(path=None) -> pd.DataFrame:
     """The hand-coded visit statements (``data/visit_codebook.csv``), dates as strings."""
-    p = DATA_DIR / "visit_codebook.csv" if path is None else path
+    p = data_file("visit_codebook.csv") if path is None else path
     df = pd.read_csv(p, dtype=str, keep_default_na=False)
     need = {"doc_id", "sent_id", "visitor_id", "from_country", "to_country", "date_start", "date_end", "status"}
     missing = need - set(df.columns)

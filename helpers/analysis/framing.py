@@ -24,10 +24,11 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
-from importlib import resources
 
 import numpy as np
 import pandas as pd
+
+from helpers.paths import data_file
 
 SENTENCE_COLUMNS = ["doc_id", "sent_id", "start", "end", "text"]
 MENTION_COLUMNS = ["doc_id", "sent_id", "start", "end", "surface", "entity_id", "type"]
@@ -41,7 +42,7 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 # --------------------------------------------------------------------------- data files
 
 def _data_csv(name: str) -> pd.DataFrame:
-    with resources.files("helpers").joinpath("data", name).open("r", encoding="utf-8") as fh:
+    with data_file(name).open("r", encoding="utf-8") as fh:
         return pd.read_csv(fh, dtype=str, keep_default_na=False)
 
 
@@ -164,7 +165,7 @@ def gazetteer_names(matcher=None):
     them; the choice of name is measured by :func:`country_naming`.
     """
     if matcher is None:
-        from helpers.gazetteer import default_matcher  # imported lazily: no work on import
+        from helpers.annotate.gazetteer import default_matcher  # imported lazily: no work on import
 
         matcher = default_matcher()
     gaz = matcher.gazetteer.set_index("entity_id")
@@ -458,7 +459,7 @@ def gazetteer_mentions(sentences: pd.DataFrame, matcher=None) -> pd.DataFrame:
     """
     _check_sentences(sentences)
     if matcher is None:
-        from helpers.gazetteer import default_matcher
+        from helpers.annotate.gazetteer import default_matcher
 
         matcher = default_matcher()
     types = matcher.gazetteer.set_index("entity_id")["type"]
@@ -473,7 +474,6 @@ def gazetteer_mentions(sentences: pd.DataFrame, matcher=None) -> pd.DataFrame:
 def _voice_rules(voice: pd.DataFrame | None) -> pd.DataFrame:
     voice = load_voice() if voice is None else voice
     if voice is not None and "news_agencies" not in voice.attrs:
-        from helpers.paths import data_file
 
         agencies = pd.read_csv(data_file("news_agencies.csv"), dtype=str)
         extra = pd.DataFrame({

@@ -12,16 +12,14 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from dataclasses import dataclass
-from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
 
-from .paths import SEEDS_DIR
-from .pubdate import infer_published
-from .segment import parse_dateline, segment_text
-from .sentences import split_sentences
+from helpers.paths import SEEDS_DIR
+from helpers.corpus.pubdate import infer_published
+from helpers.corpus.segment import parse_dateline, segment_text
+from helpers.corpus.sentences import split_sentences
 
 CATALOG = "catalog.csv"
 REGISTRY = "outlets.csv"
@@ -38,48 +36,6 @@ class CorpusError(ValueError):
         self.problems = list(problems)
         lines = "\n".join(f"  - {p}" for p in self.problems)
         super().__init__(f"the corpus cannot be loaded ({len(self.problems)} problem(s)):\n{lines}")
-
-
-@dataclass(frozen=True)
-class Corpus:
-    """The corpus as tidy tables. Derived layers are computed on first use."""
-
-    documents: pd.DataFrame
-    segments: pd.DataFrame
-    sentences: pd.DataFrame
-    outlets: pd.DataFrame
-
-    @cached_property
-    def timexes(self) -> pd.DataFrame:
-        """Temporal expressions in body sentences, resolved to ISO 8601 values (helpers.timex)."""
-        from .timex import corpus_timexes
-
-        return corpus_timexes(self)
-
-    @cached_property
-    def mentions(self) -> pd.DataFrame:
-        """Gazetteer entities mentioned in body sentences, short references resolved (helpers.mentions)."""
-        from .mentions import corpus_mentions
-
-        return corpus_mentions(self)
-
-    @cached_property
-    def visits(self) -> pd.DataFrame:
-        """One row per visit statement, with visitor, direction and dates (helpers.visits)."""
-        from .visits import corpus_visits
-
-        return corpus_visits(self, mentions=self.mentions, timexes=self.timexes)
-
-    @cached_property
-    def exchanges(self) -> pd.DataFrame:
-        """Visit statements merged into distinct visits, with the articles reporting each (helpers.visits)."""
-        from .visits import merge_exchanges
-
-        return merge_exchanges(self.visits, self.documents)
-
-    def __repr__(self) -> str:  # no memory address in notebook output
-        return (f"Corpus({len(self.documents)} documents, {len(self.segments)} segments, "
-                f"{len(self.sentences)} sentences)")
 
 
 # ---------------------------------------------------------------- per document
@@ -163,7 +119,7 @@ def _read_seed(path: Path, problems: list[str]) -> tuple[str, str] | None:
     return text, hashlib.sha256(data).hexdigest()
 
 
-def load_corpus(seeds_dir: str | Path | None = None) -> Corpus:
+def read_tables(seeds_dir: str | Path | None = None) -> dict[str, pd.DataFrame]:
     """Read every ``*.txt`` article in ``seeds_dir`` (default: the repository's ``seeds/``).
 
     ``seeds_dir`` also holds ``catalog.csv`` (one row per article file: file,
@@ -233,7 +189,7 @@ def load_corpus(seeds_dir: str | Path | None = None) -> Corpus:
     return _build(seeds, catalog_rows, registry)
 
 
-def _build(seeds: dict, catalog_rows: dict, registry: pd.DataFrame) -> Corpus:
+def _build(seeds: dict, catalog_rows: dict, registry: pd.DataFrame) -> dict[str, pd.DataFrame]:
     by_outlet = registry.set_index("outlet").to_dict("index")
     docs, all_segments, all_sentences = [], [], []
     for name, (path, text, digest) in seeds.items():
@@ -265,4 +221,4 @@ def _build(seeds: dict, catalog_rows: dict, registry: pd.DataFrame) -> Corpus:
     sentences = pd.DataFrame(all_sentences, columns=["doc_id", "sent_id", "start", "end", "text"])
     outlets = registry.reset_index(drop=True)
     outlets["ambiguous"] = outlets["ambiguous"].str.lower().eq("true")
-    return Corpus(documents=documents, segments=segments, sentences=sentences, outlets=outlets)
+    return dict(documents=documents, segments=segments, sentences=sentences, outlets=outlets)

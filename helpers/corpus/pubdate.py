@@ -23,7 +23,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from .paths import data_file
+from helpers.paths import data_file
 
 _UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}

@@ -27,7 +27,8 @@ from pathlib import Path
 
 import pandas as pd
 
-DATA_DIR = Path(__file__).resolve().parent / "data"
+from helpers.paths import data_file
+
 ENTITY_TYPES = ("person", "country", "organisation", "place", "outlet")
 LIST_COLUMNS = ("aliases", "demonyms", "short_forms")
 _GAZ_COLUMNS = ("entity_id", "canonical", "type", "subtype", "country", *LIST_COLUMNS, "founder", "source")
@@ -102,7 +103,7 @@ def load_gazetteer(path: str | Path | None = None) -> pd.DataFrame:
     the row for a duplicate id, an unknown type, a bad country code, an entity
     without aliases, or an alias claimed by two entities.
     """
-    path = Path(path) if path is not None else DATA_DIR / "gazetteer.csv"
+    path = Path(path) if path is not None else data_file("gazetteer.csv")
     df = _read_csv(path, _GAZ_COLUMNS)
     df = df.loc[:, list(_GAZ_COLUMNS)].copy()
     for col in ("entity_id", "canonical", "type", "subtype", "country", "source"):
@@ -141,7 +142,7 @@ def load_offices(path: str | Path | None = None, gazetteer: pd.DataFrame | None 
     ``paramount`` marks the office that makes its holder the country's top leader
     (party head, or the founder's state office), which "the leader" refers to.
     """
-    path = Path(path) if path is not None else DATA_DIR / "offices.csv"
+    path = Path(path) if path is not None else data_file("offices.csv")
     df = _read_csv(path, _OFFICE_COLUMNS).loc[:, list(_OFFICE_COLUMNS)].copy()
     for col in ("start_year", "end_year"):
         try:
@@ -160,14 +161,14 @@ def load_offices(path: str | Path | None = None, gazetteer: pd.DataFrame | None 
 
 def load_titles(path: str | Path | None = None) -> pd.DataFrame:
     """Title words ("President", "leader") with the role and level they imply."""
-    path = Path(path) if path is not None else DATA_DIR / "titles.csv"
+    path = Path(path) if path is not None else data_file("titles.csv")
     return _read_csv(path, ("title", "role", "level", "source"))
 
 
 @functools.lru_cache(maxsize=1)
 def load_suffixes() -> frozenset[str]:
     """Word endings that make a name into a derived word ("Korean", "Asians"): never glue."""
-    df = _read_csv(DATA_DIR / "derivational_suffixes.csv", ("suffix",))
+    df = _read_csv(data_file("derivational_suffixes.csv"), ("suffix",))
     return frozenset(df["suffix"].str.strip().str.lower())
 
 

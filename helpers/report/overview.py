@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .segment import KINDS
-from .style import MEDIA_SYSTEM_COLORS, SEGMENT_KIND_COLORS, source_note
+from helpers.corpus.segment import KINDS
+from helpers.report.style import MEDIA_SYSTEM_COLORS, SEGMENT_KIND_COLORS, source_note
 
 _PRECISION_OFFSET = {"day": pd.DateOffset(days=1), "month": pd.DateOffset(months=1), "year": pd.DateOffset(years=1)}
 

@@ -22,9 +22,9 @@ import functools
 
 import pandas as pd
 
-from .gazetteer import load_gazetteer, load_offices, offices_by_entity
-from .style import OKABE_ITO
-from .visits import LEVELS, assign_exchanges, span_interval, title_check
+from helpers.annotate.gazetteer import load_gazetteer, load_offices, offices_by_entity
+from helpers.report.style import OKABE_ITO
+from helpers.events.visits import LEVELS, assign_exchanges, span_interval, title_check
 
 LEVEL_STYLE = {  # colour and marker per level; neither is a media-system colour
     "head of party or state": (OKABE_ITO["black"], "D"),

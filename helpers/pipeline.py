@@ -1,0 +1,75 @@
+"""The pipeline: a loaded corpus and its derived layers, wired together.
+
+Data flows one way, and every layer is a DataFrame::
+
+    raw files -> segments -> sentences          helpers.corpus   (load_corpus reads them)
+              -> timexes, mentions             helpers.annotate (dates, entity mentions)
+              -> visits, exchanges             helpers.events   (visit statements, merged visits)
+              -> analyses                      helpers.analysis, helpers.report (the notebooks)
+
+Each derived layer is a function of the tables it reads; :class:`Corpus` only
+wires them and caches each on first use. No lower layer imports a higher one:
+this module is the one place that knows the whole building.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+import pandas as pd
+
+from helpers.corpus.load import read_tables
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """The corpus as tidy tables. Derived layers are computed on first use."""
+
+    documents: pd.DataFrame
+    segments: pd.DataFrame
+    sentences: pd.DataFrame
+    outlets: pd.DataFrame
+
+    @cached_property
+    def timexes(self) -> pd.DataFrame:
+        """Temporal expressions in body sentences, resolved to ISO 8601 values (helpers.annotate.timex)."""
+        from helpers.annotate.timex import corpus_timexes
+
+        return corpus_timexes(self)
+
+    @cached_property
+    def mentions(self) -> pd.DataFrame:
+        """Gazetteer entities mentioned in body sentences, short references resolved (helpers.annotate.mentions)."""
+        from helpers.annotate.mentions import corpus_mentions
+
+        return corpus_mentions(self)
+
+    @cached_property
+    def visits(self) -> pd.DataFrame:
+        """One row per visit statement, with visitor, direction and dates (helpers.events.visits)."""
+        from helpers.events.visits import corpus_visits
+
+        return corpus_visits(self, mentions=self.mentions, timexes=self.timexes)
+
+    @cached_property
+    def exchanges(self) -> pd.DataFrame:
+        """Visit statements merged into distinct visits, with the articles reporting each (helpers.events.visits)."""
+        from helpers.events.visits import merge_exchanges
+
+        return merge_exchanges(self.visits, self.documents)
+
+    def __repr__(self) -> str:  # no memory address in notebook output
+        return (f"Corpus({len(self.documents)} documents, {len(self.segments)} segments, "
+                f"{len(self.sentences)} sentences)")
+
+
+def load_corpus(seeds_dir: str | Path | None = None) -> Corpus:
+    """Read every ``*.txt`` article in ``seeds_dir`` (default: the repository's ``seeds/``).
+
+    ``seeds_dir`` also holds ``catalog.csv`` (one row per article file: file,
+    outlet and optional published, title, url, note) and ``outlets.csv`` (the
+    outlet registry). Raises :class:`helpers.corpus.load.CorpusError` listing
+    every problem found; nothing is half loaded.
+    """
+    return Corpus(**read_tables(seeds_dir))
