@@ -1,0 +1,48 @@
+"""helpers.parallel: per-document map with failures isolated, same result for any number of workers."""
+from __future__ import annotations
+
+import pytest
+
+from helpers.parallel import WORKERS_ENV, map_documents, worker_count
+
+
+def _rows(doc_id: str, n: int) -> list[tuple[str, int]]:
+    if n < 0:
+        raise ValueError(f"negative length in {doc_id}")
+    return [(doc_id, i) for i in range(n)]
+
+
+ITEMS = [(f"d{i:02d}", (f"d{i:02d}", (i * 7) % 5 - (1 if i % 9 == 4 else 0) * 10)) for i in range(30)]
+
+
+@pytest.mark.parametrize("workers", [1, 2, 3])
+def test_same_rows_and_problems_for_any_number_of_workers(workers):
+    rows, problems = map_documents(_rows, ITEMS, "demo", workers=workers)
+    expected_rows, expected_problems = [], []
+    for doc_id, (d, n) in ITEMS:
+        if n < 0:
+            expected_problems.append(doc_id)
+        else:
+            expected_rows.extend(_rows(d, n))
+    assert rows == expected_rows
+    assert [p[0] for p in problems] == expected_problems
+    assert all(p[1] == "demo" and p[2].startswith("ValueError: negative length in " + p[0]) for p in problems)
+
+
+def test_a_failing_document_keeps_the_others():
+    rows, problems = map_documents(_rows, [("a", ("a", 2)), ("b", ("b", -1)), ("c", ("c", 1))], "x", workers=1)
+    assert rows == [("a", 0), ("a", 1), ("c", 0)]
+    assert [p[:2] for p in problems] == [("b", "x")]
+
+
+def test_worker_count(monkeypatch):
+    monkeypatch.delenv(WORKERS_ENV, raising=False)
+    assert worker_count(0) == 1  # a small corpus runs in-process
+    assert worker_count(10**12, workers=2) == 2
+    monkeypatch.setenv(WORKERS_ENV, "1")
+    assert worker_count(10**12) == 1
+    monkeypatch.setenv(WORKERS_ENV, "two")
+    with pytest.raises(ValueError, match=WORKERS_ENV):
+        worker_count(10**12)
+    with pytest.raises(ValueError):
+        worker_count(0, workers=0)
