@@ -1,11 +1,13 @@
-"""Unit tests for helpers.timex on sentences written for the tests (not from the seeds)."""
+"""Unit tests for helpers.annotate.timex on sentences written for the tests (not from the seeds)."""
 import re
 
 import pandas as pd
 import pytest
 
-from helpers.annotate.timex import (COLUMNS, Reference, _alias_pattern, ago_offset, corpus_timexes, extract_timexes,
-                           load_references, parse_number, parse_ordinal, timex_frame)
+from helpers.annotate.timex import COLUMNS, corpus_timexes, extract_corpus_timexes, extract_timexes, timex_frame
+from helpers.dates.anniversary import Reference, ago_offset, load_references
+from helpers.dates.anniversary import alias_pattern as _alias_pattern
+from helpers.dates.grammar import parse_number, parse_ordinal
 
 REFS = (
     Reference("dprk_vnm", _alias_pattern(["establishment of diplomatic relations", "diplomatic ties"]),
@@ -209,9 +211,9 @@ def test_offsets_index_the_raw_text_and_columns():
     body = raw.index("In 1961")
     sentences = pd.DataFrame({"sent_id": [0, 1], "start": [body, raw.index("It closed")],
                               "end": [raw.index(" It closed"), len(raw) - 1]})
-    frame = timex_frame(extract_timexes("d", raw, sentences, refs_default := None, None, REFS))
-    assert refs_default is None
+    frame = timex_frame(extract_timexes("d", raw, sentences, None, None, REFS))
     assert list(frame.columns) == COLUMNS
+    assert frame.dtypes[["sent_id", "start", "end"]].tolist() == ["int64"] * 3
     assert frame["text"].tolist() == ["1961", "May 1962"]          # the headline year is not body text
     assert all(raw[s:e] == t for s, e, t in zip(frame["start"], frame["end"], frame["text"]))
     assert frame["sent_id"].tolist() == [0, 1]
