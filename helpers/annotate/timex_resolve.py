@@ -9,7 +9,7 @@ example in its docstring, in the form::
 
     Example [(published YYYY[-MM[-DD]])]: 'sentence' -> 'span' = value[/end_value]
 
-(``-`` for no value), and ``tests/test_timex_resolve.py`` runs every example through the extractor.
+(``-`` for no value), and ``tests/test_timex.py`` runs every example through the extractor.
 """
 from __future__ import annotations
 
@@ -60,7 +60,7 @@ def full_date(g, m, ctx) -> Resolved:
     """A day, month and year, month first or day first, maybe after a weekday.
 
     Example: 'The treaty was signed on March 4, 1961.' -> 'March 4, 1961' = 1961-03-04
-    Example: 'It was ratified on 12 Sept. 1961.' -> '12 Sept. 1961' = 1961-09-12
+    Example: 'It was ratified on 12 Oct. 1961.' -> '12 Oct. 1961' = 1961-10-12
     """
     y, mo, d = int(g("y")), month_number(g("m")), day_number(g("d"))
     return Resolved("date", (y, mo, d) if valid_date(y, mo, d) else "", None, "", m.end())
@@ -96,7 +96,7 @@ def decade(g, m, ctx) -> Resolved:
 def day_range(g, m, ctx) -> Resolved:
     """Days of one or two months, the year printed, or taken from the narrative or publication.
 
-    Example: 'They toured from August 30 to September 4, 1972.' -> 'August 30 to September 4, 1972' = 1972-08-30/1972-09-04
+    Example: 'They toured from July 30 to August 4, 1972.' -> 'July 30 to August 4, 1972' = 1972-07-30/1972-08-04
     Example: 'Talks ran May 3 and 4, 1975.' -> 'May 3 and 4, 1975' = 1975-05-03/1975-05-04
     Example: 'Talks ran 30 April to 2 May 1975.' -> '30 April to 2 May 1975' = 1975-04-30/1975-05-02
     Example: 'They toured again 3-9 May 1975.' -> '3-9 May 1975' = 1975-05-03/1975-05-09
