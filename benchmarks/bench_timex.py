@@ -5,7 +5,7 @@
 1. Loading plus dates: ``load_corpus`` then ``corpus.timexes`` on synthetic corpora generated from the
    seeds at run time (benchmarks/synth.py), each size in a fresh process pinned to one core, with the
    same harness as bench_load.py. Target: at least 500 articles per second on one core.
-2. Side by side on the same texts, in this process pinned to one core: ``helpers.timex`` against
+2. Side by side on the same texts, in this process pinned to one core: ``helpers.annotate.timex`` against
    dateparser's ``search_dates`` (the general-purpose library a user would reach for), called on the
    same body sentences with the article's publication date as ``RELATIVE_BASE``:
    - accuracy on the five seeds against the hand-made codebook (helpers/data/timex_codebook.csv);
@@ -40,7 +40,7 @@ from synth import make_corpus  # noqa: E402
 
 import helpers  # noqa: E402
 from helpers.events.chronology import evaluate_timexes, load_codebook, locate_codebook  # noqa: E402
-from helpers.annotate.timex import COLUMNS, corpus_timexes, timex_frame  # noqa: E402
+from helpers.annotate.timex import COLUMNS, extract_corpus_timexes, timex_frame  # noqa: E402
 
 _ISO_DATE_LENGTHS = (4, 7, 10)   # 1958, 1958-11, 1958-11-27
 
@@ -102,10 +102,10 @@ def compare(n_synthetic: int) -> None:
     _pin_one_core()
     seeds = helpers.load_corpus()
     gold = locate_codebook(load_codebook(), seeds.documents["raw"], seeds.sentences)
-    ours = corpus_timexes(seeds)
+    ours = extract_corpus_timexes(seeds.documents, seeds.sentences)
     theirs = dateparser_timexes(seeds, search_dates)
     table = {}
-    for name, found in [("helpers.timex", ours), (f"dateparser {dateparser.__version__} search_dates", theirs),
+    for name, found in [("helpers.annotate.timex", ours), (f"dateparser {dateparser.__version__} search_dates", theirs),
                         ("  same, lenient scoring", lenient(theirs, gold))]:
         scores, errors = evaluate_timexes(found[COLUMNS], gold)
         table[name] = {"found": int(scores["found"]), "correct": int(scores["correct values"]),
@@ -123,15 +123,15 @@ def compare(n_synthetic: int) -> None:
         corpus = helpers.load_corpus(tmp)
         n_sent = len(corpus.sentences)
         t0 = time.perf_counter()
-        corpus_timexes(corpus)
+        extract_corpus_timexes(corpus.documents, corpus.sentences)
         t_ours = time.perf_counter() - t0
         t0 = time.perf_counter()
         dateparser_timexes(corpus, search_dates)
         t_theirs = time.perf_counter() - t0
     print(f"\nSpeed on the same {n_synthetic:,} synthetic articles ({n_sent:,} body sentences), extraction only:")
-    for name, t in [("helpers.timex", t_ours), ("dateparser search_dates", t_theirs)]:
+    for name, t in [("helpers.annotate.timex", t_ours), ("dateparser search_dates", t_theirs)]:
         print(f"  {name:<26} {t:8.2f} s  {n_synthetic / t:10,.0f} articles/s  {1000 * t / n_synthetic:8.2f} ms/article")
-    print(f"  helpers.timex is {t_theirs / t_ours:,.0f}x faster")
+    print(f"  helpers.annotate.timex is {t_theirs / t_ours:,.0f}x faster")
 
 
 def main() -> None:

@@ -34,9 +34,9 @@ class Corpus:
     @cached_property
     def timexes(self) -> pd.DataFrame:
         """Temporal expressions in body sentences, resolved to ISO 8601 values (helpers.annotate.timex)."""
-        from helpers.annotate.timex import corpus_timexes
+        from helpers.annotate.timex import extract_corpus_timexes
 
-        return corpus_timexes(self)
+        return extract_corpus_timexes(self.documents, self.sentences)
 
     @cached_property
     def mentions(self) -> pd.DataFrame:

@@ -1,11 +1,16 @@
-"""Unit tests for helpers.timex on sentences written for the tests (not from the seeds)."""
+"""Unit tests for helpers.annotate.timex on sentences written for the tests (not from the seeds)."""
 import re
 
 import pandas as pd
 import pytest
 
-from helpers.annotate.timex import (COLUMNS, Reference, _alias_pattern, ago_offset, corpus_timexes, extract_timexes,
-                           load_references, parse_number, parse_ordinal, timex_frame)
+from helpers.annotate.timex import (ALTERNATIVES, COLUMNS, corpus_timexes, extract_corpus_timexes, extract_timexes,
+                                   find_timexes, timex_frame)
+from helpers.annotate.timex_resolve import RESOLVERS
+from helpers.corpus.sentences import split_sentences
+from helpers.dates.anniversary import Reference, ago_offset, load_references
+from helpers.dates.anniversary import alias_pattern as _alias_pattern
+from helpers.dates.grammar import parse_number, parse_ordinal
 
 REFS = (
     Reference("dprk_vnm", _alias_pattern(["establishment of diplomatic relations", "diplomatic ties"]),
@@ -209,9 +214,9 @@ def test_offsets_index_the_raw_text_and_columns():
     body = raw.index("In 1961")
     sentences = pd.DataFrame({"sent_id": [0, 1], "start": [body, raw.index("It closed")],
                               "end": [raw.index(" It closed"), len(raw) - 1]})
-    frame = timex_frame(extract_timexes("d", raw, sentences, refs_default := None, None, REFS))
-    assert refs_default is None
+    frame = timex_frame(extract_timexes("d", raw, sentences, None, None, REFS))
     assert list(frame.columns) == COLUMNS
+    assert frame.dtypes[["sent_id", "start", "end"]].tolist() == ["int64"] * 3
     assert frame["text"].tolist() == ["1961", "May 1962"]          # the headline year is not body text
     assert all(raw[s:e] == t for s, e, t in zip(frame["start"], frame["end"], frame["text"]))
     assert frame["sent_id"].tolist() == [0, 1]
@@ -254,3 +259,55 @@ def test_capitalised_and_sentence_initial_forms():
                   published="2021-07-14", precision="day") == [("Years ago", ""), ("Centuries ago", "")]
     assert values("Early 1990s trade was thin. Mid-1960s aid was large.") == [("Early 1990s", "199X"),
                                                                             ("Mid-1960s", "196X")]
+
+
+def test_references_default_to_the_projects_reference_dates():
+    text = "Hanoi marked the 70th anniversary of the establishment of diplomatic relations."
+    assert extract_timexes("d", text, [(0, 0, len(text))], None, None)[0].value == "2020-01-31"
+    assert extract_timexes("d", text, [(0, 0, len(text))], None, None, ())[0].value == ""
+
+
+def test_extract_corpus_timexes_is_the_pipeline_layer(corpus):
+    layer = extract_corpus_timexes(corpus.documents, corpus.sentences)
+    pd.testing.assert_frame_equal(layer, corpus.timexes)
+    pd.testing.assert_frame_equal(layer, corpus_timexes(corpus))
+    no_refs = extract_corpus_timexes(corpus.documents, corpus.sentences, references=())
+    assert (no_refs["anchor"].str.startswith("reference")).sum() == 0
+
+
+# ---------------------------------------------------------------- the resolver table: one example per rule
+_EXAMPLE = re.compile(r"Example(?: \(published (?P<pub>[\d-]+)\))?: '(?P<sentence>.+)' -> '(?P<span>.+?)' = "
+                      r"(?P<value>\S+)$", re.M)
+_PRECISION = {4: "year", 7: "month", 10: "day"}
+
+
+def _examples(resolver):
+    return [m.groupdict() for m in _EXAMPLE.finditer(resolver.__doc__ or "")]
+
+
+def test_every_rule_has_a_resolver_and_every_resolver_a_rule():
+    assert [name for name, _ in ALTERNATIVES] == list(dict.fromkeys(name for name, _ in ALTERNATIVES))
+    assert {name for name, _ in ALTERNATIVES} == set(RESOLVERS)
+
+
+@pytest.mark.parametrize("alt", sorted(RESOLVERS))
+def test_resolver_examples(alt):
+    """Each rule's resolver keeps a docstring example matched by that rule, and every example holds."""
+    resolver = RESOLVERS[alt]
+    examples = _examples(resolver)
+    assert examples, f"{resolver.__name__} has no example"
+    matched_by_alt = False
+    for ex in examples:
+        pub = ex["pub"]
+        text = ex["sentence"]
+        spans = [(i, a, b) for i, (a, b) in enumerate(split_sentences(text))]
+        rows = extract_timexes("doc", text, spans, pd.Timestamp(pub) if pub else None,
+                               _PRECISION[len(pub)] if pub else None)
+        got = [(r.text, r.kind, r.value, r.end_value) for r in rows]
+        value, _, end_value = ex["value"].replace("-", "", 1 if ex["value"] == "-" else 0).partition("/")
+        assert (ex["span"], value, end_value) in [(t, v, e) for t, _, v, e in got], (ex, got)
+        start = ex["sentence"].index(ex["span"])
+        rules = {m.start(): name for name, m in find_timexes(ex["sentence"], 0, len(ex["sentence"]))}
+        assert RESOLVERS[rules[start]] is resolver, (ex, rules)
+        matched_by_alt |= rules[start] == alt
+    assert matched_by_alt, f"no example of {resolver.__name__} is matched by rule {alt!r}"

@@ -4,7 +4,7 @@
 and looks for two kinds of statement that fix the year of writing:
 
 * an ordinal anniversary of a reference event kept in
-  ``helpers/data/reference_dates.csv`` ("January 31 is the 73rd anniversary of
+  ``helpers/data/reference_dates.csv`` ("January 31 is the 73rd (or seventy-third) anniversary of
   the establishment of the diplomatic relations" with relations established on
   31 January 1950 gives January 2023: month precision when the sentence names
   the anniversary's month, year precision otherwise);
@@ -14,38 +14,24 @@ A sentence that names another year ("on its 55th anniversary in 2013") is
 about that year, not about the time of writing, and is not used. When
 statements disagree, the latest year wins (an article cannot be written before
 the anniversary it marks) and the disagreement is reported in the evidence.
+
+Both statements are read by the one anniversary resolver and the one "N years ago" reckoning
+(:mod:`helpers.dates.anniversary`), over the one date grammar (:mod:`helpers.dates.grammar`).
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 import pandas as pd
 
-from helpers.paths import data_file
+from helpers.dates.anniversary import Reference, find_anniversaries, find_ago, year_of_writing
+from helpers.dates.grammar import MONTH, YEAR, month_number
 
-_UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-_NUMBER_WORD = (
-    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?"
-    r"|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
-    r"|seventeen|eighteen|nineteen)"
-)
-YEARS_AGO = re.compile(rf"\b(?P<n>\d{{1,3}}|{_NUMBER_WORD})\s+years?\s+ago\b", re.I)
-YEAR = re.compile(r"(?<![\d,.])(1[5-9]\d\d|20\d\d)(?!\d|,\d)")
-_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
-
-
-def number_value(token: str) -> int:
-    """'64' -> 64, 'sixty-four' -> 64, 'seven' -> 7."""
-    token = token.lower().replace("-", " ").strip()
-    if token.isdigit():
-        return int(token)
-    parts = token.split()
-    if parts[0] in _TENS:
-        return _TENS[parts[0]] + (_UNITS.index(parts[1]) if len(parts) > 1 else 0)
-    return _UNITS.index(parts[0])
+_YEAR_RE = re.compile(YEAR)
+_MONTH_RE = re.compile(rf"\b{MONTH}(?!\w)")
 
 
 @dataclass(frozen=True)
@@ -57,70 +43,55 @@ class Inference:
     evidence: str
 
 
-@lru_cache(maxsize=1)
-def reference_dates() -> pd.DataFrame:
-    """The curated reference events (helpers/data/reference_dates.csv), dates parsed."""
-    table = pd.read_csv(data_file("reference_dates.csv"), dtype=str)
-    table["date"] = pd.to_datetime(table["date"], format="%Y-%m-%d")
-    return table
-
-
-@lru_cache(maxsize=1)
-def _anniversary_pattern() -> tuple[re.Pattern, dict[str, int]]:
-    refs = reference_dates()
-    alias_to_row: dict[str, int] = {}
-    for i, cell in enumerate(refs["aliases"]):
-        for alias in cell.split("|"):
-            alias_to_row.setdefault(alias.strip().lower(), i)
-    alt = "|".join(re.escape(a) for a in sorted(alias_to_row, key=len, reverse=True))
-    pattern = re.compile(
-        rf"\b(?P<n>\d{{1,3}})(?:st|nd|rd|th)\s+anniversary\s+of\s+(?:the\s+)?(?P<what>{alt})\b", re.I
-    )
-    return pattern, alias_to_row
-
-
-def _from_anniversary(text: str, start: int, end: int) -> Inference | None:
-    if "anniversary" not in text[start:end]:
+def _from_anniversary(text: str, start: int, end: int,
+                      references: Sequence[Reference] | None = None) -> Inference | None:
+    """'January 31 marks the 73rd anniversary of <reference event>': the year (and month) of writing."""
+    if "nniversar" not in text[start:end]:
         return None
-    pattern, alias_to_row = _anniversary_pattern()
-    m = pattern.search(text, start, end)
-    if not m:
+    found = [(m, a) for m, a in find_anniversaries(text, start, end, references) if a.reference is not None]
+    if not found:
         return None
-    ref = reference_dates().iloc[alias_to_row[m.group("what").lower()]]
-    if any(int(y) != ref["date"].year for y in YEAR.findall(text, start, end)):
+    m, a = found[0]
+    ref = a.reference
+    if any(int(y) != ref.date[0] for y in _YEAR_RE.findall(text, start, end)):
         return None  # the sentence dates the anniversary itself: not the time of writing
-    year = ref["date"].year + int(m.group("n"))
-    month = ref["date"].month
-    sentence = text[start:end].lower()
-    names_month = re.search(rf"\b{_MONTHS[month - 1][:3]}", sentence) is not None
-    stamp = pd.Timestamp(year=year, month=month if names_month else 1, day=1)
-    what = f"{m.group('n')} years after {ref['description'].lower()} ({ref['date']:%d %B %Y})"
+    month = ref.date[1] if len(ref.date) > 1 else None
+    names_month = month is not None and any(month_number(x.group()) == month
+                                            for x in _MONTH_RE.finditer(text, start, end))
+    stamp = pd.Timestamp(year=a.value[0], month=month if names_month else 1, day=1)
+    when = dt.date(*ref.date).strftime("%d %B %Y") if len(ref.date) == 3 else "-".join(map(str, ref.date))
+    what = f"{a.n} years after {ref.description.lower()} ({when})"
     return Inference(stamp, "month" if names_month else "year", start, end, f"anniversary: {what}")
 
 
 def _from_years_ago(text: str, start: int, end: int) -> Inference | None:
+    """'64 years ago, in 1958': the year of writing counted from the year nearest the phrase."""
     if " ago" not in text[start:end]:
         return None
-    m = YEARS_AGO.search(text, start, end)
+    m = find_ago(text, start, end, unit="year")
     if not m:
         return None
-    years = [(y.start(), int(y.group(1))) for y in YEAR.finditer(text, start, end)]
+    years = [(y.start(), int(y.group())) for y in _YEAR_RE.finditer(text, start, end)]
     if not years:
         return None
     # The year nearest to the phrase dates the event it counts from.
     _, event_year = min(years, key=lambda y: abs(y[0] - m.start()))
-    n = number_value(m.group("n"))
     return Inference(
-        pd.Timestamp(year=event_year + n, month=1, day=1), "year", start, end,
+        pd.Timestamp(year=year_of_writing(m.group(), event_year), month=1, day=1), "year", start, end,
         f"elapsed time: '{m.group(0)}' counted from {event_year}",
     )
 
 
-def infer_published(text: str, sentences: list[tuple[int, int]]) -> Inference | None:
-    """Publication date implied by the body sentences ``text[start:end]``, or None."""
+def infer_published(text: str, sentences: list[tuple[int, int]],
+                    references: Sequence[Reference] | None = None) -> Inference | None:
+    """Publication date implied by the body sentences ``text[start:end]``, or None.
+
+    ``references`` defaults to the project's reference events
+    (:func:`helpers.dates.anniversary.load_references`).
+    """
     found = []
     for start, end in sentences:
-        inf = _from_anniversary(text, start, end) or _from_years_ago(text, start, end)
+        inf = _from_anniversary(text, start, end, references) or _from_years_ago(text, start, end)
         if inf:
             found.append(inf)
     if not found:

@@ -31,30 +31,23 @@ from functools import lru_cache
 
 import pandas as pd
 
+from helpers.dates.grammar import DATE, DAY, MONTH, YEAR, parse_date
 from helpers.paths import data_file
 
 KINDS = ("headline", "dateline", "body", "caption", "boilerplate")
 
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
-_DATE = (
-    rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"  # February 19, 2019
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}"  # 31 Jan. 2025
-    r"|\d{4}-\d{2}-\d{2}|\d{4}/\d{1,2}/\d{1,2})"  # 2019-02-19, 2019/2/19
-)
 _TIME = r"(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*\(?[A-Z]{2,4}\)?)?)"
-# A line that is a date stamp and nothing more: an optional label, a date, an optional time.
+# A line that is a date stamp and nothing more: an optional label, a date (any shape of the one date
+# grammar, a weekday allowed), an optional time.
 DATELINE_LINE = re.compile(
     rf"^(?:(?:Published|Posted|Updated|Date|Last updated)\s*(?:on|at)?\s*:?\s*)?"
-    rf"(?:[A-Z][a-z]+day,?\s+)?{_DATE}(?:\s*(?:[|/,\-–—]|at)?\s*{_TIME})?"
+    rf"{DATE}(?:\s*(?:[|/,\-–—]|at)?\s*{_TIME})?"
     rf"(?:\s*[|/,]\s*(?:Updated|Last updated)\s*:?.*)?$",
     re.I,
 )
 # An agency dateline opening the first paragraph: "HANOI, Feb. 27 (Yonhap) -- ".
 AGENCY_DATELINE = re.compile(
-    rf"\s*(?:[A-Z][A-Za-z .'-]{{1,40}},\s+)?(?:{_MONTH}\s+\d{{1,2}}(?:,\s+\d{{4}})?\s+)?"
+    rf"\s*(?:[A-Z][A-Za-z .'-]{{1,40}},\s+)?(?:{MONTH}\s+{DAY}(?:,\s+{YEAR})?\s+)?"
     r"\((?P<agency>[A-Z][A-Za-z .]{1,40})\)\s*(?:--|—|–|-)\s*"
 )
 CAPTION_LINE = re.compile(
@@ -239,28 +232,10 @@ def segment_text(doc_id: str, text: str) -> list[dict]:
     ]
 
 
-_DATE_PARTS = re.compile(
-    rf"(?:(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})"
-    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{_MONTH}),?\s+(?P<y2>\d{{4}})"
-    r"|(?P<y3>\d{4})[-/](?P<m3>\d{1,2})[-/](?P<d3>\d{1,2}))",
-    re.I,
-)
-_MONTH_NUMBER = {m: i for i, m in enumerate(
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
-
-
 def parse_dateline(s: str) -> pd.Timestamp | None:
-    """The calendar date a dateline states (its time of day is left aside), or None."""
-    m = _DATE_PARTS.search(s)
-    if not m:
-        return None
-    g = m.groupdict()
-    if g["y3"]:
-        year, month, day = int(g["y3"]), int(g["m3"]), int(g["d3"])
-    else:
-        year, day = int(g["y1"] or g["y2"]), int(g["d1"] or g["d2"])
-        month = _MONTH_NUMBER[(g["m1"] or g["m2"])[:3].lower()]
-    try:
-        return pd.Timestamp(year=year, month=month, day=day)
-    except ValueError:
-        return None
+    """The calendar date a dateline states (its time of day is left aside), or None.
+
+    Read by the one date grammar (:func:`helpers.dates.grammar.parse_date`).
+    """
+    date = parse_date(s)
+    return None if date is None else pd.Timestamp(*date)

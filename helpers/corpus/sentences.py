@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import re
 
+from helpers.dates.grammar import MONTH_ABBREVIATIONS
+
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof gen lt col maj capt sgt cmdr adm gov sen rep rev hon pres st jr sr no nos vol vols
-    inc ltd co corp bros dept est approx fig vs etc al jan feb mar apr jun jul aug sep sept oct nov dec
+    inc ltd co corp bros dept est approx fig vs etc al
     mon tue tues wed thu thur thurs fri sat sun e.g i.e a.m p.m""".split()
-)
+) | {a.lower() for a in MONTH_ABBREVIATIONS}
 # Words that open a sentence after an acronym that ends one ("... the U.S. Both received").
 OPENERS = frozenset(
     """a an the this that these those it its he she they we i you his her their our both but and or so yet

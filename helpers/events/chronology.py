@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from helpers.annotate.timex import ago_offset
+from helpers.dates.anniversary import year_of_writing
 from helpers.paths import data_file
 
 DATED_KINDS = ("date", "range", "relative", "anniversary", "decade")
@@ -218,8 +218,8 @@ def internal_inconsistencies(timexes: pd.DataFrame) -> pd.DataFrame:
         e = same.loc[(same["start"] - r.start).abs().idxmin()]
         r0, r1, _ = _span(r.value, r.end_value)
         e0, e1, _ = _span(e["value"], e["end_value"])
-        offset = ago_offset(r.text)
-        implied = e0.year + offset[0] if offset and offset[1] == "year" else pd.NA
+        implied = year_of_writing(r.text, e0.year)
+        implied = pd.NA if implied is None else implied
         rows.append((r.doc_id, r.sent_id, r.text, r.value, r.anchor, e["text"], e["value"], implied,
                      not (r1.year < e0.year or e1.year < r0.year)))
     cols = ["doc_id", "sent_id", "relative_text", "relative_value", "anchor", "explicit_text", "explicit_value",
