@@ -290,3 +290,10 @@ def test_a_line_of_repeated_caption_openers(seeds_copy):
     assert "".join(segs["text"]) == page
     # The first line credits no photo ("Photo (Source: x ..." has no closing note); the second ends with one.
     assert list(segs["rule"])[:3] == ["title", "navigation", "photo-credit"]
+
+
+def test_a_catalog_that_is_a_named_pipe_is_refused_without_being_opened(seeds_copy):
+    (seeds_copy / "catalog.csv").unlink()
+    os.mkfifo(seeds_copy / "catalog.csv")
+    _, problems = _problems(seeds_copy)
+    assert problems == [f"{seeds_copy / 'catalog.csv'}: a named pipe (FIFO), not a regular file (it was not opened)"]

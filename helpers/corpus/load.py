@@ -220,7 +220,12 @@ def content_digest(text: str) -> str:
 def _article_paths(root: Path, problems: list[str]) -> list[Path]:
     """Every entry of ``root`` named ``*.txt``; a name ending in ``.TXT`` or the like is a problem."""
     paths = []
-    for name in sorted(os.listdir(root)):
+    try:
+        names = sorted(os.listdir(root))
+    except OSError as exc:
+        problems.append(f"{root}: the seeds folder cannot be listed ({exc.strerror or exc})")
+        return []
+    for name in names:
         if name.endswith(ARTICLE_SUFFIX):
             paths.append(root / name)
         elif name.lower().endswith(ARTICLE_SUFFIX):
