@@ -13,13 +13,17 @@ this module is the one place that knows the whole building.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
 
-from helpers.corpus.load import read_tables
+from helpers.corpus.load import PROBLEM_COLUMNS, read_tables
+
+
+def _no_problems() -> pd.DataFrame:
+    return pd.DataFrame(columns=list(PROBLEM_COLUMNS))
 
 
 @dataclass(frozen=True)
@@ -30,6 +34,8 @@ class Corpus:
     segments: pd.DataFrame
     sentences: pd.DataFrame
     outlets: pd.DataFrame
+    # Documents loaded with a warning, or left out as duplicates: doc_id, layer, error (helpers.corpus.load).
+    problems: pd.DataFrame = field(default_factory=_no_problems)
 
     @cached_property
     def timexes(self) -> pd.DataFrame:
@@ -64,12 +70,15 @@ class Corpus:
                 f"{len(self.sentences)} sentences)")
 
 
-def load_corpus(seeds_dir: str | Path | None = None) -> Corpus:
+def load_corpus(seeds_dir: str | Path | None = None, duplicates: str = "error") -> Corpus:
     """Read every ``*.txt`` article in ``seeds_dir`` (default: the repository's ``seeds/``).
 
     ``seeds_dir`` also holds ``catalog.csv`` (one row per article file: file,
     outlet and optional published, title, url, note) and ``outlets.csv`` (the
     outlet registry). Raises :class:`helpers.corpus.load.CorpusError` listing
-    every problem found; nothing is half loaded.
+    every problem found; nothing is half loaded. ``duplicates="keep_first"``
+    loads the first of several files with the same text instead of refusing
+    them. What does not stop the load (a body mostly not English, no body text,
+    a duplicate left out) is listed in ``Corpus.problems``.
     """
-    return Corpus(**read_tables(seeds_dir))
+    return Corpus(**read_tables(seeds_dir, duplicates=duplicates))

@@ -50,11 +50,13 @@ AGENCY_DATELINE = re.compile(
     rf"\s*(?:[A-Z][A-Za-z .'-]{{1,40}},\s+)?(?:{MONTH}\s+{DAY}(?:,\s+{YEAR})?\s+)?"
     r"\((?P<agency>[A-Z][A-Za-z .]{1,40})\)\s*(?:--|—|–|-)\s*"
 )
-CAPTION_LINE = re.compile(
-    r"(?:\b(?:Photo|Photos|Image|Picture)s?\s*(?:by\b|:|courtesy\b|credit\b)"
-    r"|\((?:Photo|Source|Image)\s*:[^)]*\)\s*$"
-    r"|\[[A-Z][A-Z0-9 .,&/'-]{1,60}\]\s*$)",
-)
+# A caption line credits a photo in one of three ways. Each part is linear in the line's length: the
+# credit's words are matched without backtracking, and the two closing notes are looked for only after
+# the last bracket that opens before the line's final one (a regex searching each "(Source:" for the
+# line's end would read the rest of the line once per opener: quadratic).
+CAPTION_CREDIT = re.compile(r"\b(?:Photo|Photos|Image|Picture)s?\s*+(?:by\b|:|courtesy\b|credit\b)")  # "Photo by AP"
+CAPTION_SOURCE = re.compile(r"\((?:Photo|Source|Image)\s*+:")  # a line ending "(Source: KCNA)"
+CAPTION_AGENCY = re.compile(r"\[[A-Z][A-Z0-9 .,&/'-]{1,60}\]")  # a line ending "[YONHAP]"
 REPOST_FOOTER = re.compile(r"^The post\b.+\bappeared first on\b.+$", re.I)
 # A header that opens the page's tail: link lists, comments. Everything from it on is boilerplate.
 TAIL_HEADER = re.compile(
@@ -103,11 +105,22 @@ def _n_words(s: str) -> int:
 
 
 def _is_caption(s: str) -> bool:
-    # Cheap test first: every caption pattern needs one of these.
-    return ("hoto" in s or "mage" in s or "icture" in s or s[-1] in ")]") and CAPTION_LINE.search(s) is not None
+    """A photo credit anywhere in the line, or a line that ends with a "(Source: ...)" note (no ')' inside)
+    or an "[AGENCY]" tag."""
+    s = s.rstrip()
+    if not s:
+        return False
+    if ("hoto" in s or "mage" in s or "icture" in s) and CAPTION_CREDIT.search(s):
+        return True
+    if s[-1] == ")":
+        return CAPTION_SOURCE.search(s, s.rfind(")", 0, len(s) - 1) + 1, len(s) - 1) is not None
+    if s[-1] == "]":
+        opener = s.rfind("[")
+        return opener >= 0 and CAPTION_AGENCY.fullmatch(s, opener) is not None
+    return False
 
 
-_SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]?\s+[\"“‘(]?[A-Z]")
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]?\s++[\"“‘(]?[A-Z]")
 
 
 def _is_prose(s: str) -> bool:

@@ -6,6 +6,11 @@ unless the word before the stop is an abbreviation (``Mr.``, ``Jan.``), an
 initial (``J.``) or a dotted acronym (``U.S.``). After an acronym a new
 sentence starts only when the next word is a usual sentence opener
 ("the U.S. Both received ..."), so "U.S. President" stays whole.
+
+Every rule runs in time linear in its input, whatever the text: a candidate
+stop starts only at the first character of a run of stops and its quantifiers
+are possessive (no backtracking into a run), and the look back at the word
+before a stop and the look ahead at the word after it read a bounded window.
 """
 from __future__ import annotations
 
@@ -24,15 +29,19 @@ OPENERS = frozenset(
     however meanwhile in on at for after before when while if as there here what who why how some many
     most all each one two three no not""".split()
 )
-_CANDIDATE = re.compile(r"[.!?]+[\"'”’)\]»]*(?=\s+[\"'“‘(\[«]?[A-Z0-9])")
+# A run of stops, any closing quotes or brackets, then white space and a capital, digit or opening quote.
+# It starts only where a run of stops starts, and never gives back what it matched: without the look
+# back a run of n dots is tried from each of its n characters, each try reading to the run's end (n**2).
+_CANDIDATE = re.compile(r"(?<![.!?])[.!?]++[\"'”’)\]»]*+(?=\s++[\"'“‘(\[«]?[A-Z0-9])")
+_LOOK_BACK = 30  # characters searched for the word before a stop (longer words are not abbreviations)
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
-_NEXT_WORD = re.compile(r"\s+[\"'“‘(\[«]?([A-Za-z0-9]+)")
+_NEXT_WORD = re.compile(r"\s++[\"'“‘(\[«]?([A-Za-z0-9]{1,40})")
 
 
 def _is_boundary(text: str, stop_start: int, stop_end: int) -> bool:
     if text[stop_start] != ".":
         return True  # '!' and '?' always end a sentence when a capital follows
-    m = _WORD_BEFORE.search(text, max(0, stop_start - 30), stop_start + 1)
+    m = _WORD_BEFORE.search(text, max(0, stop_start - _LOOK_BACK), stop_start + 1)
     if not m:
         return True
     word = m.group(1)
