@@ -98,3 +98,27 @@ def test_corpus_mentions_on_the_corpus(corpus):
     raw = corpus.documents["raw"]
     assert all(raw[r.doc_id][r.start:r.end] == r.surface for r in m.itertuples())
     assert set(m["doc_id"]) == set(corpus.documents.index)
+
+
+def test_a_body_ending_in_a_name_without_a_full_stop():
+    # reliability F1: the last sentence ends at a gazetteer name and the file goes on
+    raw = "Kim Jong Un met officials in Hanoi. He then flew to Vietnam\n\nRead more: Hanoi news"
+    body_end = raw.index("\n")
+    spans = [s for s in split_sentences(raw[:body_end])]
+    s = pd.DataFrame({"sent_id": range(len(spans)), "start": [a for a, _ in spans], "end": [b for _, b in spans]})
+    assert s["end"].max() == body_end and body_end < len(raw)
+    m = extract_mentions(raw, s, "t")
+    assert list(zip(m["surface"], m["entity_id"])) == [("Kim Jong Un", "kim_jong_un"), ("Hanoi", "hanoi"),
+                                                        ("Vietnam", "VNM")]
+    assert all(raw[r.start:r.end] == r.surface and r.end <= body_end for r in m.itertuples())
+
+
+def test_speech_verbs_after_a_name_come_from_the_reporting_verbs():
+    from helpers.knowledge import load_knowledge
+
+    speech = load_knowledge().reporting_forms(speech=True)
+    assert "said" in speech and "according to" not in speech
+    for verb in speech:
+        raw = f"Many people came. Le Thi Mai {verb} little."
+        u = unknown_person_names(raw, sents(raw), mentions(raw), "t")
+        assert dict(zip(u["surface"], u["cue"])).get("Le Thi Mai") == "speech verb after", verb

@@ -165,9 +165,9 @@ def gazetteer_names(matcher=None):
     them; the choice of name is measured by :func:`country_naming`.
     """
     if matcher is None:
-        from helpers.annotate.gazetteer import default_matcher  # imported lazily: no work on import
+        from helpers.knowledge import load_knowledge  # imported lazily: no work on import
 
-        matcher = default_matcher()
+        matcher = load_knowledge().matcher
     gaz = matcher.gazetteer.set_index("entity_id")
 
     def find(text: str) -> list[tuple[int, int, str]]:
@@ -459,9 +459,9 @@ def gazetteer_mentions(sentences: pd.DataFrame, matcher=None) -> pd.DataFrame:
     """
     _check_sentences(sentences)
     if matcher is None:
-        from helpers.annotate.gazetteer import default_matcher
+        from helpers.knowledge import load_knowledge
 
-        matcher = default_matcher()
+        matcher = load_knowledge().matcher
     types = matcher.gazetteer.set_index("entity_id")["type"]
     rows = [(s.doc_id, s.sent_id, s.start + m.start, s.start + m.end, s.text[m.start:m.end], m.entity_id,
              types[m.entity_id])
