@@ -122,3 +122,24 @@ def test_speech_verbs_after_a_name_come_from_the_reporting_verbs():
         raw = f"Many people came. Le Thi Mai {verb} little."
         u = unknown_person_names(raw, sents(raw), mentions(raw), "t")
         assert dict(zip(u["surface"], u["cue"])).get("Le Thi Mai") == "speech verb after", verb
+
+
+@pytest.mark.parametrize("tail", ["\n", " \n", "\n\nRelated news", "\n\n(Yonhap)"])
+def test_corpus_mentions_when_the_body_ends_in_a_name(tmp_path, tail):
+    # reliability F1, its reproducer: the file goes on after the last sentence, which ends in a name
+    import shutil
+
+    from helpers import load_corpus
+    from helpers.paths import SEEDS_DIR
+
+    raw = "Kim visits Vietnam\n\nMarch 3, 2021 / 10:00\n\nKim met officials in Hanoi. He then flew to Vietnam" + tail
+    (tmp_path / "a.txt").write_text(raw, encoding="utf-8")
+    (tmp_path / "catalog.csv").write_text("file,outlet,published,title,url,note\na.txt,Hanoi Times,,,,\n",
+                                          encoding="utf-8")
+    shutil.copy(SEEDS_DIR / "outlets.csv", tmp_path / "outlets.csv")
+    corpus = load_corpus(tmp_path)
+    m = corpus.mentions
+    body = m[m["sent_id"] == m["sent_id"].max()]
+    assert body["surface"].tolist()[-1] == "Vietnam" and body["end"].max() < len(raw)
+    text = corpus.documents["raw"].iloc[0]
+    assert all(text[r.start:r.end] == r.surface for r in m.itertuples())
