@@ -39,7 +39,7 @@ from bench_load import run as run_stage  # noqa: E402
 from synth import make_corpus  # noqa: E402
 
 import helpers  # noqa: E402
-from helpers.events.chronology import evaluate_timexes, load_codebook, locate_codebook  # noqa: E402
+from helpers.evaluate import evaluate_timexes, load_timex_codebook as load_codebook, locate_codebook  # noqa: E402
 from helpers.annotate.timex import COLUMNS, extract_corpus_timexes, timex_frame  # noqa: E402
 
 _ISO_DATE_LENGTHS = (4, 7, 10)   # 1958, 1958-11, 1958-11-27

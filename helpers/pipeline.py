@@ -20,6 +20,7 @@ from pathlib import Path
 import pandas as pd
 
 from helpers.corpus.load import PROBLEM_COLUMNS, read_tables
+from helpers.knowledge import KnowledgeBase, load_knowledge
 
 
 def _no_problems() -> pd.DataFrame:
@@ -36,6 +37,7 @@ class Corpus:
     outlets: pd.DataFrame
     # Documents loaded with a warning, or left out as duplicates: doc_id, layer, error (helpers.corpus.load).
     problems: pd.DataFrame = field(default_factory=_no_problems)
+    knowledge: KnowledgeBase | None = None  # gazetteer, offices, titles, word lists (helpers.knowledge)
 
     @cached_property
     def timexes(self) -> pd.DataFrame:
@@ -47,31 +49,40 @@ class Corpus:
     @cached_property
     def mentions(self) -> pd.DataFrame:
         """Gazetteer entities mentioned in body sentences, short references resolved (helpers.annotate.mentions)."""
-        from helpers.annotate.mentions import corpus_mentions
+        from helpers.annotate.mentions import extract_corpus_mentions
 
-        return corpus_mentions(self)
+        return extract_corpus_mentions(self.documents, self.sentences, self.kb)
 
     @cached_property
     def visits(self) -> pd.DataFrame:
         """One row per visit statement, with visitor, direction and dates (helpers.events.visits)."""
-        from helpers.events.visits import corpus_visits
+        from helpers.events.visits import extract_corpus_visits
 
-        return corpus_visits(self, mentions=self.mentions, timexes=self.timexes)
+        return extract_corpus_visits(self.documents, self.sentences, self.mentions, self.timexes, self.kb)
 
     @cached_property
     def exchanges(self) -> pd.DataFrame:
-        """Visit statements merged into distinct visits, with the articles reporting each (helpers.events.visits)."""
-        from helpers.events.visits import merge_exchanges
+        """Visit statements merged into distinct visits, with the articles reporting each (helpers.events.exchanges)."""
+        from helpers.events.exchanges import merge_exchanges
 
         return merge_exchanges(self.visits, self.documents)
+
+    @property
+    def kb(self) -> KnowledgeBase:
+        """The knowledge base the layers read: the one given to :func:`load_corpus`, else the shipped one."""
+        return self.knowledge if self.knowledge is not None else load_knowledge()
 
     def __repr__(self) -> str:  # no memory address in notebook output
         return (f"Corpus({len(self.documents)} documents, {len(self.segments)} segments, "
                 f"{len(self.sentences)} sentences)")
 
 
-def load_corpus(seeds_dir: str | Path | None = None, duplicates: str = "error") -> Corpus:
+def load_corpus(seeds_dir: str | Path | None = None, duplicates: str = "error",
+                knowledge: KnowledgeBase | None = None) -> Corpus:
     """Read every ``*.txt`` article in ``seeds_dir`` (default: the repository's ``seeds/``).
+
+    ``knowledge`` (a :class:`helpers.knowledge.KnowledgeBase` from ``load_knowledge``) is what the
+    mentions, visits and exchanges layers read; by default the files shipped in ``helpers/data/``.
 
     ``seeds_dir`` also holds ``catalog.csv`` (one row per article file: file,
     outlet and optional published, title, url, note) and ``outlets.csv`` (the
@@ -81,4 +92,5 @@ def load_corpus(seeds_dir: str | Path | None = None, duplicates: str = "error") 
     them. What does not stop the load (a body mostly not English, no body text,
     a duplicate left out) is listed in ``Corpus.problems``.
     """
-    return Corpus(**read_tables(seeds_dir, duplicates=duplicates))
+    return Corpus(**read_tables(seeds_dir, duplicates=duplicates),
+                  knowledge=knowledge if knowledge is not None else load_knowledge())

@@ -1,9 +1,12 @@
-"""Unit tests for helpers.chronology: statements, events, disagreements, periods, evaluation."""
+"""Unit tests for helpers.events.chronology: statements, events, disagreements, periods, the timeline."""
+import re
+
 import pandas as pd
 import pytest
 
+from helpers.annotate.timex import extract_timexes, timex_frame
 from helpers.events import chronology as ch
-from helpers.annotate.timex import COLUMNS, extract_timexes, timex_frame
+from helpers.knowledge import load_knowledge
 
 # Three invented articles about an invented exchange between two ministers.
 ARTICLES = {
@@ -14,13 +17,26 @@ ARTICLES = {
           "10 years ago, in 2009, the ministry opened. Eight years ago, in 2011, it moved."),
 }
 KEYWORDS = pd.DataFrame({
-    "kind": ["event", "event", "actor", "actor"],
-    "label": ["visit", "opening", "Tran Van Minh", "Pak Song Chol"],
-    "pattern": [r"\bvisit\w*|returned", r"\bopened|moved", r"Tran\s+Van\s+Minh", r"Pak\s+Song\s+Chol"],
-    "match_actors": ["yes", "no", "", ""],
-    "note": ["", "", "", ""],
+    "kind": ["event", "event"],
+    "label": ["visit", "opening"],
+    "pattern": [r"\bvisit\w*|returned", r"\bopened|moved"],
+    "match_actors": ["yes", "no"],
+    "note": ["", ""],
 })
-KEYWORDS["regex"] = [__import__("re").compile(p, __import__("re").I) for p in KEYWORDS["pattern"]]
+KEYWORDS["regex"] = [re.compile(p, re.I) for p in KEYWORDS["pattern"]]
+# The actors are the gazetteer's people: an invented gazetteer for the invented ministers.
+GAZETTEER = """entity_id,canonical,type,subtype,country,aliases,demonyms,short_forms,founder,source
+tran_van_minh,Tran Van Minh,person,,VNM,Trần Văn Minh,,Minh,false,invented for the tests
+pak_song_chol,Pak Song Chol,person,,PRK,Pak Song-chol,,Pak,false,invented for the tests
+VNM,Vietnam,country,,VNM,Viet Nam,Vietnamese,,false,invented for the tests
+"""
+
+
+@pytest.fixture(scope="module")
+def kb(tmp_path_factory):
+    path = tmp_path_factory.mktemp("kb") / "gazetteer.csv"
+    path.write_text(GAZETTEER, encoding="utf-8")
+    return load_knowledge(gazetteer=path, event_words=KEYWORDS)
 
 
 def _split(doc_id, text):
@@ -48,14 +64,12 @@ def corpus_frames():
     return timex_frame(rows), sentences, documents
 
 
-def test_interval():
-    assert ch.interval("1958") == (pd.Timestamp("1958-01-01"), pd.Timestamp("1958-12-31"), "year")
-    assert ch.interval("1960-02") == (pd.Timestamp("1960-02-01"), pd.Timestamp("1960-02-29"), "month")
-    assert ch.interval("1958-11-27")[2] == "day"
-    assert ch.interval("195X")[:2] == (pd.Timestamp("1950-01-01"), pd.Timestamp("1959-12-31"))
-    assert ch.interval("2021-W02")[0] == pd.Timestamp("2021-01-11")
+def test_span_is_the_interval_as_timestamps():
+    assert ch._span("1958", "") == (pd.Timestamp("1958-01-01"), pd.Timestamp("1958-12-31"), "year")
+    assert ch._span("1961-05-03", "1961-05-09")[:2] == (pd.Timestamp("1961-05-03"), pd.Timestamp("1961-05-09"))
+    assert ch._span("2021-W02", "")[0] == pd.Timestamp("2021-01-11")
     with pytest.raises(ValueError, match="not an ISO 8601"):
-        ch.interval("P3Y")
+        ch._span("P3Y", "")
 
 
 def test_dated_statements_keep_sentence_and_offsets(corpus_frames):
@@ -69,10 +83,31 @@ def test_dated_statements_keep_sentence_and_offsets(corpus_frames):
     assert st["date_start"].is_monotonic_increasing
 
 
-def test_events_disagreements(corpus_frames):
+def test_actors_are_the_gazetteers_people_by_any_alias(kb):
+    s = pd.DataFrame({"doc_id": ["a"] * 3, "sent_id": [0, 1, 2],
+                      "text": ["Trần Văn Minh visited Pak Song-chol.", "He returned.", "Minh smiled."]})
+    ev = ch.sentence_events(s, kb=kb)
+    # full names by any alias; an event sentence without one takes the previous actors; a short form is no actor
+    assert ev["actors"].tolist() == ["Tran Van Minh, Pak Song Chol", "Tran Van Minh, Pak Song Chol", ""]
+    assert ev["event_types"].tolist() == ["visit", "visit", ""]
+    # the shipped knowledge knows none of them
+    assert set(ch.sentence_events(s, KEYWORDS)["actors"]) == {""}
+
+
+def test_event_keywords_list_no_actors(tmp_path):
+    from helpers.knowledge import load_event_words
+
+    assert set(load_event_words()["kind"]) == {"event"}
+    bad = tmp_path / "kw.csv"
+    bad.write_text("kind,label,pattern,match_actors,note\nactor,Kim,Kim,,\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="actors come from the gazetteer"):
+        load_event_words(bad)
+
+
+def test_events_disagreements(corpus_frames, kb):
     timexes, sentences, documents = corpus_frames
-    st = ch.annotate_events(ch.dated_statements(timexes, sentences, documents), sentences, KEYWORDS)
-    ev = ch.cluster_events(st, KEYWORDS)
+    st = ch.annotate_events(ch.dated_statements(timexes, sentences, documents), sentences, KEYWORDS, kb)
+    ev = ch.cluster_events(st, KEYWORDS, kb)
     visit61 = ev[ev["value"].str.startswith("1961") & ev["actors"].str.contains("Tran")]
     assert visit61["event_id"].nunique() == 1 and len(visit61) == 3
     pak = ev[ev["actors"] == "Pak Song Chol"]
@@ -117,53 +152,12 @@ def test_periods():
     assert list(ch.load_periods().columns[:3]) == ["period", "start_year", "end_year"]
 
 
-def test_evaluation_counts_and_lists_errors():
-    raw = "In 1961 and May 1962 and 1963 and last year."
-    pred = timex_frame([
-        ("d", 0, 3, 7, "1961", "date", "1961", "", ""),
-        ("d", 0, 12, 20, "May 1962", "date", "1962-06", "", ""),        # wrong value
-        ("d", 0, 34, 43, "last year", "relative", "2020", "", ""),     # spurious
-    ])
-    gold = pd.DataFrame({"doc_id": ["d"] * 3, "text": ["1961", "May 1962", "1963"], "kind": ["date"] * 3,
-                         "value": ["1961", "1962-05", "1963"], "end_value": [""] * 3, "start": [3, 12, 25],
-                         "end": [7, 20, 29]})
-    scores, errors = ch.evaluate_timexes(pred, gold)
-    assert scores["precision"] == pytest.approx(1 / 3) and scores["recall"] == pytest.approx(1 / 3)
-    assert errors["error"].tolist() == ["wrong value", "missed", "spurious"]
-    assert raw[25:29] == "1963"
-
-
-def test_codebook_loads_locates_and_meets_the_bar():
-    from helpers import load_corpus
-    from helpers.annotate.timex import corpus_timexes
-    corpus = load_corpus()
-    gold = ch.locate_codebook(ch.load_codebook(), corpus.documents["raw"], corpus.sentences)
-    assert set(gold["doc_id"]) == set(corpus.documents.index)
-    assert all(corpus.documents["raw"][d][s:e] == t for d, s, e, t in zip(gold["doc_id"], gold["start"], gold["end"],
-                                                                           gold["text"]))
-    scores, _ = ch.evaluate_timexes(corpus_timexes(corpus), gold)
-    assert scores["precision"] >= 0.95 and scores["recall"] >= 0.95
-
-
-def test_codebook_errors_are_named(tmp_path):
-    bad = ch.load_codebook().iloc[:1].assign(occurrence=9)
-    from helpers import load_corpus
-    corpus = load_corpus()
-    with pytest.raises(ValueError, match="#9: the body has 1 occurrence"):
-        ch.locate_codebook(bad, corpus.documents["raw"], corpus.sentences)
-    path = tmp_path / "cb.csv"
-    ch.load_codebook().drop(columns=["note"]).to_csv(path, index=False)
-    with pytest.raises(ValueError, match="lacks columns"):
-        ch.load_codebook(path)
-    assert COLUMNS[0] == "doc_id"
-
-
-def test_timeline_points_and_plot(corpus_frames):
+def test_timeline_points_and_plot(corpus_frames, kb):
     import matplotlib
     matplotlib.use("Agg")
     timexes, sentences, documents = corpus_frames
     ev = ch.cluster_events(ch.annotate_events(ch.dated_statements(timexes, sentences, documents), sentences,
-                                              KEYWORDS), KEYWORDS)
+                                              KEYWORDS, kb), KEYWORDS, kb)
     pts = ch.timeline_points(ev)
     visit = pts[pts["event"] == "visit · Tran Van Minh · 1961"]
     assert set(visit["outlet"]) == {"Alpha", "Beta", "Gamma"} and (visit["n_outlets"] == 3).all()

@@ -5,7 +5,7 @@ import pandas as pd
 
 from helpers.report.exchanges import (coverage, direction_label, exchange_reports, is_paramount, named_people,
                                       naming_summary, offices_in, top_level, top_level_gaps, visits_between)
-from helpers.events.visits import merge_exchanges
+from helpers.events.exchanges import merge_exchanges
 
 
 def _statement(doc, visitor, start, end="", title="", fc="PRK", tc="VNM", status="occurred", level="head of party or state"):

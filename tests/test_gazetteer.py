@@ -1,17 +1,20 @@
 """Gazetteer loading, validation and alias matching (sentences not from the seeds)."""
 from __future__ import annotations
 
-import pandas as pd
 import pytest
 
 from helpers.annotate.gazetteer import (
     AliasMatcher,
-    default_matcher,
     fold,
     load_gazetteer,
     load_offices,
     offices_held,
 )
+from helpers.knowledge import load_knowledge
+
+
+def default_matcher():
+    return load_knowledge().matcher
 
 HEADER = "entity_id,canonical,type,subtype,country,aliases,demonyms,short_forms,founder,source\n"
 
@@ -120,6 +123,23 @@ def test_acronyms_are_case_sensitive_whole_words():
 def test_custom_gazetteer(tmp_path):
     p = tmp_path / "g.csv"
     p.write_text(HEADER + "bui_thanh_son,Bui Thanh Son,person,,VNM,Bùi Thanh Sơn,,Son,false,test\n", encoding="utf-8")
-    m = AliasMatcher(load_gazetteer(p))
+    gaz = load_gazetteer(p)
+    m = AliasMatcher(gaz)
     assert found("Foreign Minister Bui Thanh Son arrived.", m) == [("Bui Thanh Son", "bui_thanh_son")]
-    assert isinstance(load_gazetteer(p), pd.DataFrame)
+    # the custom gazetteer replaces the shipped one: its entity, its aliases (canonical first), nothing else
+    assert gaz.index.tolist() == ["bui_thanh_son"]
+    assert gaz.loc["bui_thanh_son", "aliases"] == ("Bui Thanh Son", "Bùi Thanh Sơn")
+    assert gaz.loc["bui_thanh_son", "short_forms"] == ("Son",)
+    assert found("Bùi Thanh Sơn met Kim Jong Un in Hanoi.", m) == [("Bùi Thanh Sơn", "bui_thanh_son")]
+
+
+def test_a_name_at_the_end_of_the_searched_span_is_judged_by_the_text_after_it():
+    text = "Kim met officials in Hanoi. He then flew to Vietnam\n\nRelated: VietnamAirlines"
+    end = text.index("\n")
+    m = default_matcher()
+    hits = m.find(text, 0, end, fold(text))
+    assert [(text[h.start:h.end], h.entity_id) for h in hits] == [("Hanoi", "hanoi"), ("Vietnam", "VNM")]
+    glued = "He flew to Vietnamese ports"
+    assert m.find(glued, 0, glued.index("ese"), fold(glued)) == []  # 'Vietnam' is part of a longer word
+    with pytest.raises(ValueError, match="fold"):
+        m.find(text, 0, end, fold(text[:end]))

@@ -98,3 +98,48 @@ def test_corpus_mentions_on_the_corpus(corpus):
     raw = corpus.documents["raw"]
     assert all(raw[r.doc_id][r.start:r.end] == r.surface for r in m.itertuples())
     assert set(m["doc_id"]) == set(corpus.documents.index)
+
+
+def test_a_body_ending_in_a_name_without_a_full_stop():
+    # reliability F1: the last sentence ends at a gazetteer name and the file goes on
+    raw = "Kim Jong Un met officials in Hanoi. He then flew to Vietnam\n\nRead more: Hanoi news"
+    body_end = raw.index("\n")
+    spans = [s for s in split_sentences(raw[:body_end])]
+    s = pd.DataFrame({"sent_id": range(len(spans)), "start": [a for a, _ in spans], "end": [b for _, b in spans]})
+    assert s["end"].max() == body_end and body_end < len(raw)
+    m = extract_mentions(raw, s, "t")
+    assert list(zip(m["surface"], m["entity_id"])) == [("Kim Jong Un", "kim_jong_un"), ("Hanoi", "hanoi"),
+                                                        ("Vietnam", "VNM")]
+    assert all(raw[r.start:r.end] == r.surface and r.end <= body_end for r in m.itertuples())
+
+
+def test_speech_verbs_after_a_name_come_from_the_reporting_verbs():
+    from helpers.knowledge import load_knowledge
+
+    speech = load_knowledge().reporting_forms(speech=True)
+    assert "said" in speech and "according to" not in speech
+    for verb in speech:
+        raw = f"Many people came. Le Thi Mai {verb} little."
+        u = unknown_person_names(raw, sents(raw), mentions(raw), "t")
+        assert dict(zip(u["surface"], u["cue"])).get("Le Thi Mai") == "speech verb after", verb
+
+
+@pytest.mark.parametrize("tail", ["\n", " \n", "\n\nRelated news", "\n\n(Yonhap)"])
+def test_corpus_mentions_when_the_body_ends_in_a_name(tmp_path, tail):
+    # reliability F1, its reproducer: the file goes on after the last sentence, which ends in a name
+    import shutil
+
+    from helpers import load_corpus
+    from helpers.paths import SEEDS_DIR
+
+    raw = "Kim visits Vietnam\n\nMarch 3, 2021 / 10:00\n\nKim met officials in Hanoi. He then flew to Vietnam" + tail
+    (tmp_path / "a.txt").write_text(raw, encoding="utf-8")
+    (tmp_path / "catalog.csv").write_text("file,outlet,published,title,url,note\na.txt,Hanoi Times,,,,\n",
+                                          encoding="utf-8")
+    shutil.copy(SEEDS_DIR / "outlets.csv", tmp_path / "outlets.csv")
+    corpus = load_corpus(tmp_path)
+    m = corpus.mentions
+    body = m[m["sent_id"] == m["sent_id"].max()]
+    assert body["surface"].tolist()[-1] == "Vietnam" and body["end"].max() < len(raw)
+    text = corpus.documents["raw"].iloc[0]
+    assert all(text[r.start:r.end] == r.surface for r in m.itertuples())

@@ -63,3 +63,14 @@ def test_parse_dateline_formats():
     assert str(parse_dateline("Sept. 3, 2020").date()) == "2020-09-03"
     assert str(parse_dateline("2020-11-05 08:00").date()) == "2020-11-05"
     assert parse_dateline("no date here") is None
+
+
+def test_dateline_rule_on_a_label_and_a_long_run_of_spaces():
+    """Regression: the dateline rule backtracked cubically on white space after a label (800 spaces: 16 s).
+    Not a timed test: at 200,000 characters a super-linear rule would stall the suite visibly."""
+    from helpers.corpus.segment import DATELINE_LINE
+
+    for line in ("Published" + " " * 200_000 + "x", "May 12, 2019" + " " * 200_000 + "x",
+                 "Published: May 12, 2019 |" + " \t" * 100_000):
+        assert DATELINE_LINE.match(line) is None
+    assert DATELINE_LINE.match("Published : May 12, 2019  |  10:17 pm PT")

@@ -5,7 +5,6 @@ depend on the date extractor.
 """
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 import pandas as pd
@@ -13,15 +12,11 @@ import pytest
 
 from helpers.annotate.mentions import extract_mentions
 from helpers.corpus.sentences import split_sentences
-from helpers.events.visits import (
-    dates_disagree,
-    extract_visits,
-    iso_interval,
-    merge_exchanges,
-    score_visits,
-    title_check,
-    visit_level,
-)
+from helpers.evaluate import score_visits
+from helpers.events.exchanges import merge_exchanges, reported_span
+from helpers.events.levels import title_check, visit_level, visit_year
+from helpers.events.visits import _M, _T, extract_visits, visit_patterns, visit_rows
+from helpers.knowledge import load_knowledge
 
 
 def visits(raw: str, dates: dict[str, str | tuple[str, str]] | None = None, published=None) -> pd.DataFrame:
@@ -156,17 +151,22 @@ def test_title_as_the_article_gives_it():
     assert v["visitor_title"].tolist() == ["Chinese President", "President of Vietnam"]
 
 
-def test_iso_interval():
-    assert iso_interval("1958") == (dt.date(1958, 1, 1), dt.date(1958, 12, 31), "year")
-    assert iso_interval("2019-02") == (dt.date(2019, 2, 1), dt.date(2019, 2, 28), "month")
-    assert iso_interval("195X")[2] == "decade"
-    assert iso_interval("") is None and iso_interval("P55Y") is None
+def test_visit_year():
+    assert visit_year("1958-11-27") == 1958 and visit_year("195X") == 1950
+    assert visit_year("") is None and visit_year("P55Y") is None
 
 
-def test_dates_disagree():
-    assert dates_disagree(("1958-11-27", "1958-12-03"), ("1958-11-28", "1958-12-02"))
-    assert dates_disagree(("2019-02", "2019-02"), ("2019-03", "2019-03"))
-    assert not dates_disagree(("1958", "1958"), ("1958-11-27", "1958-12-03"))
+@pytest.mark.parametrize("reports, expected", [
+    ([], ("", "", False)),
+    ([("1958", "1958"), ("1958-11-27", "1958-12-03")], ("1958-11-27", "1958-12-03", False)),  # finer inside coarser
+    ([("1958-11-27", "1958-12-03"), ("1958-11-28", "1958-12-02")], ("1958-11-27", "1958-12-03", True)),
+    ([("2019-02", "2019-02"), ("2019-03", "2019-03")], ("2019-02", "2019-03", True)),  # disjoint months
+    # a month overlapping a range that spills out of it: the looser account, not a disagreement
+    ([("1958-11", "1958-11"), ("1958-11-20", "1958-12-05")], ("1958-11", "1958-12-05", False)),
+])
+def test_reported_span_keeps_the_finest_reports_and_applies_the_one_rule(reports, expected):
+    assert reported_span(reports) == expected
+    assert reported_span(list(reversed(reports))) == expected
 
 
 def _statement(doc, visitor, start, end="", status="occurred", title="", to="VNM"):
@@ -247,3 +247,83 @@ def test_a_nationality_adjective_before_a_place_noun_is_a_destination():
     v = visits(raw, {"November 2017": "2017-11"})
     assert brief(v) == [("xi_jinping", "CHN", "VNM", "2017-11", "occurred")]
     assert v.iloc[0]["evidence"] == "Xi Jinping visited the Vietnamese capital in November 2017"
+
+
+def test_levels_read_the_knowledge_base_they_are_given():
+    gaz = load_knowledge().gazetteer
+    offices = pd.DataFrame({"entity_id": ["kim_il_sung"], "office": ["President of the DPRK"],
+                            "level": ["head of party or state"], "paramount": [False], "start_year": [1900],
+                            "end_year": [pd.NA]}).astype({"start_year": "Int64", "end_year": "Int64"})
+    kb = load_knowledge(gazetteer=gaz, offices=offices)
+    assert title_check("kim_il_sung", "President", "1958", kb)["held"].tolist() == [True]
+    assert title_check("kim_il_sung", "President", "1958")["held"].tolist() == [False]
+    assert visit_level("kim_yong_il", "2007", kb=kb) == "delegation"  # no office on record in this base
+
+
+def test_reporting_verbs_end_the_clause_and_come_from_the_one_list():
+    pats = visit_patterns(load_knowledge())
+    for form in load_knowledge().reporting_forms():
+        assert pats.report.search(f"the ministry {form} in 2019")
+    raw = "Kim Il Sung visited Vietnam, KCNA reports in 2019."
+    assert brief(visits(raw, {"2019": "2019"})) == [("kim_il_sung", "PRK", "VNM", "", "occurred")]
+
+
+class _Counted(_M):
+    """A mention record that counts how often extraction reads it."""
+
+    __slots__ = ()
+    reads = 0
+
+    def __getattribute__(self, name):
+        if name in _M._fields:
+            type(self).reads += 1
+        return super().__getattribute__(name)
+
+
+def _long_document(n: int):
+    sentence = "Kim Il Sung visited Vietnam in 1958. "
+    raw = sentence * n  # one line of n short sentences (the reliability reproducer, smaller)
+    L = len(sentence)
+    sents = pd.DataFrame({"sent_id": range(n), "start": [i * L for i in range(n)],
+                          "end": [i * L + L - 1 for i in range(n)]})
+    ments = []
+    for i in range(n):
+        ments.append(_Counted(i * L, i * L + 11, "kim_il_sung", "person", "name"))
+        ments.append(_Counted(i * L + 20, i * L + 27, "VNM", "country", "name"))
+    tx = [_T(i * L + 31, i * L + 35, "1958", "", "date") for i in range(n)]
+    return raw, sents, ments, tx
+
+
+def test_work_per_sentence_does_not_grow_with_the_document():
+    reads = {}
+    for n in (200, 800):
+        raw, sents, ments, tx = _long_document(n)
+        _Counted.reads = 0
+        rows = visit_rows(raw, sents, ments, tx, "t")
+        assert len(rows) == n and {r["date_start"] for r in rows} == {"1958"}
+        reads[n] = _Counted.reads / n
+    # reads per sentence: sorting costs a log factor; a scan of the document per trigger would cost 4x
+    assert reads[800] < 1.5 * reads[200]
+
+
+def test_a_long_one_line_document_runs():
+    raw, sents, ments, tx = _long_document(5000)
+    assert len(visit_rows(raw, sents, ments, tx, "t")) == 5000
+
+
+def test_position_index_lookups_are_local_and_right():
+    from helpers.events.index import DocIndex, Sorted
+
+    recs = [_M(s, s + 3, f"e{s}", "person" if s % 20 == 0 else "country", "name") for s in range(100, 0, -10)]
+    idx = Sorted(recs)
+    assert idx.starts == sorted(idx.starts)
+    assert [r.start for r in idx.starting_in(30, 60)] == [30, 40, 50]
+    assert idx.starting_in(61, 65) == []
+    assert idx.last_before(55, lambda r: True).start == 50
+    assert idx.last_before(55, lambda r: r.type == "person").start == 40
+    assert idx.last_before(10, lambda r: True) is None
+    tx = [_T(35, 39, "1958", "", "date"), _T(5, 8, "P2D", "", "duration"), _T(70, 74, "", "", "date")]
+    doc = DocIndex("x" * 120, recs, tx)
+    assert [t.start for t in doc.tx.recs] == [35]  # durations and unresolved expressions are no dates
+    assert [p.start for p in doc.persons.recs] == [20, 40, 60, 80, 100]
+    assert doc.next_timex_start(35) is None and doc.next_timex_start(34) == 35

@@ -59,8 +59,10 @@ def _voice_rules(voice: pd.DataFrame | None) -> pd.DataFrame:
 
 
 def load_reporting_verbs() -> pd.DataFrame:
-    """The one list of reporting verbs (``helpers/data/reporting_verbs.csv``: verb, forms, speech, note)."""
-    return cached_csv("reporting_verbs.csv").copy()
+    """The one list of reporting verbs, as the knowledge base reads it (:func:`helpers.knowledge.load_reporting_verbs`)."""
+    from helpers.knowledge import load_knowledge
+
+    return load_knowledge().reporting_verbs.copy()
 
 
 _AUXILIARY = r"(?:(?:has|have|had)\s+)?"  # "has said": the perfect belongs to the verb, not to its subject
@@ -71,7 +73,8 @@ def speech_verb_regex(verbs: pd.DataFrame | None = None) -> re.Pattern:
     perfect auxiliary ("has expressed") matched as part of the verb."""
     verbs = load_reporting_verbs() if verbs is None else verbs
     speech = verbs[verbs["speech"].astype(str).str.lower() == "true"]
-    forms = sorted({f.strip() for fs in speech["forms"] for f in fs.split("|") if f.strip()}, key=len, reverse=True)
+    forms = sorted({f.strip() for fs in speech["forms"] for f in (fs.split("|") if isinstance(fs, str) else fs)
+                    if f.strip()}, key=len, reverse=True)
     if not forms:
         raise ValueError("reporting verbs: no verb of speech (speech=true)")
     return re.compile(r"\b" + _AUXILIARY + r"(?:" + "|".join(re.escape(f) for f in forms) + r")\b")

@@ -122,9 +122,9 @@ def gazetteer_names(matcher=None):
     them; the choice of name is measured by :func:`country_naming`.
     """
     if matcher is None:
-        from helpers.annotate.gazetteer import default_matcher  # imported lazily: no work on import
+        from helpers.knowledge import load_knowledge  # imported lazily: no work on import
 
-        matcher = default_matcher()
+        matcher = load_knowledge().matcher
     gaz = matcher.gazetteer.set_index("entity_id")
 
     def find(text: str) -> list[tuple[int, int, str]]:

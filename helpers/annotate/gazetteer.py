@@ -289,9 +289,16 @@ class AliasMatcher:
         return " ".join(folded_span.split())
 
     def find(self, raw: str, start: int = 0, end: int | None = None, folded: str | None = None) -> list[Match]:
-        """All non-overlapping alias matches in ``raw[start:end]``, in text order."""
+        """All non-overlapping alias matches in ``raw[start:end]``, in text order.
+
+        ``folded`` (optional, to fold a text once for several calls) must be ``fold(raw)``, the whole
+        text: a match's boundary is judged by the characters around it, which may lie outside
+        ``start:end`` (a name ending a sentence, followed by more text of the document).
+        """
         end = len(raw) if end is None else end
         folded = fold(raw) if folded is None else folded
+        if len(folded) != len(raw):
+            raise ValueError(f"folded text has {len(folded)} characters, the raw text {len(raw)}: pass fold(raw)")
         out: list[Match] = []
         pos = start
         match = self._name_re.match
@@ -339,8 +346,3 @@ class AliasMatcher:
                 return False
         return True
 
-
-@functools.lru_cache(maxsize=1)
-def default_matcher() -> AliasMatcher:
-    """The matcher over the shipped gazetteer, built on first use and cached."""
-    return AliasMatcher(load_gazetteer())

@@ -1,7 +1,9 @@
 """Entity mentions in body sentences, with short references resolved within the article.
 
 :func:`extract_mentions` is pure and per document (raw text and that document's
-sentences in, rows out); :func:`corpus_mentions` applies it to a corpus.
+sentences in, rows out); :func:`extract_corpus_mentions` is the corpus layer. What it
+knows (gazetteer, offices, titles, reporting verbs) comes from the
+:class:`helpers.knowledge.KnowledgeBase` it is given as ``kb`` (default: the shipped one).
 
 Each row: ``doc_id, sent_id, start, end, surface, entity_id, type, form`` where
 ``raw[start:end] == surface`` and ``form`` says how the entity was named:
@@ -30,22 +32,30 @@ import pandas as pd
 
 from helpers.paths import data_file
 
-from helpers.annotate.gazetteer import AliasMatcher, default_matcher, fold, load_offices, load_titles, offices_by_entity
+from helpers.annotate.gazetteer import fold
 
 MENTION_COLUMNS = ["doc_id", "sent_id", "start", "end", "surface", "entity_id", "type", "form"]
 HEAD = "head of party or state"
 
 
-class _Knowledge:
-    """Everything the resolver needs from the data files, precomputed once."""
+def _default_kb():
+    from helpers.knowledge import load_knowledge  # the shipped knowledge, built on first use
 
-    def __init__(self, matcher: AliasMatcher):
-        gaz = matcher.gazetteer
-        self.matcher = matcher
-        self.type = dict(zip(gaz["entity_id"], gaz["type"]))
-        self.country = {k: (v if isinstance(v, str) else None) for k, v in zip(gaz["entity_id"], gaz["country"])}
+    return load_knowledge()
+
+
+class _Resolver:
+    """What the resolver needs beyond the knowledge base's own lookups, precomputed once per base."""
+
+    def __init__(self, kb):
+        gaz = kb.gazetteer
+        self.kb = kb
+        self.matcher = kb.matcher
+        self.type = kb.type_of
+        self.country = kb.country_of
         self.founder = dict(zip(gaz["entity_id"], gaz["founder"]))
-        self.canonical = dict(zip(gaz["entity_id"], gaz["canonical"]))
+        self.offices = kb.offices_of
+        self.title_level = kb.title_level
         self.short_owners: dict[str, set[str]] = {}
         for eid, shorts in zip(gaz["entity_id"], gaz["short_forms"]):
             for s in shorts:
@@ -54,10 +64,8 @@ class _Knowledge:
         for short, owners in self.short_owners.items():
             for eid in owners:
                 self.shorts_of.setdefault(eid, []).append(short)
-        self.offices = offices_by_entity(load_offices(gazetteer=gaz))
-        titles = load_titles()
+        titles = kb.titles
         self.title_role = {t.lower(): r for t, r in zip(titles["title"], titles["role"]) if r != "comrade"}
-        self.title_level = {t.lower(): lv for t, lv in zip(titles["title"], titles["level"])}
         words = sorted(self.title_role, key=len, reverse=True)
         shorts = sorted(self.short_owners, key=len, reverse=True)
         self.short_re = re.compile(
@@ -68,7 +76,8 @@ class _Knowledge:
             + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
             + r")\b",
             re.IGNORECASE,
-        )
+        ) if words else re.compile(r"(?!x)x")
+        self.speech_after = re.compile(r",?\s*" + kb.reporting_pattern(speech=True))
 
     def holds(self, eid: str, role_word: str, year: int | None, strict: bool = True) -> bool:
         """Does person ``eid`` hold an office matching the title word (in ``year`` if given)?
@@ -86,9 +95,9 @@ class _Knowledge:
         return any(word in o.office.lower() for o in held)
 
 
-@functools.lru_cache(maxsize=4)
-def _knowledge(matcher: AliasMatcher | None = None) -> _Knowledge:
-    return _Knowledge(matcher or default_matcher())
+@functools.lru_cache(maxsize=8)
+def _resolver(kb) -> _Resolver:
+    return _Resolver(kb)
 
 
 def _sentence_rows(sentences: pd.DataFrame) -> list[tuple[int, int, int]]:
@@ -104,27 +113,28 @@ def extract_mentions(
     sentences: pd.DataFrame,
     doc_id: str = "",
     published: pd.Timestamp | None = None,
-    matcher: AliasMatcher | None = None,
+    kb=None,
 ) -> pd.DataFrame:
     """Mentions of gazetteer entities in the given sentences of one document.
 
     ``sentences`` holds ``sent_id, start, end`` (offsets into ``raw``); only text
     inside those spans is searched. ``published`` (optional) lets a title such as
-    "the North Korean leader" prefer the leader in office when the article appeared.
+    "the North Korean leader" prefer the leader in office when the article appeared. ``kb`` is the
+    :class:`helpers.knowledge.KnowledgeBase` whose gazetteer, offices and titles are used (default:
+    the shipped one).
     """
-    df = pd.DataFrame(mention_rows(raw, sentences, doc_id, published, matcher), columns=MENTION_COLUMNS)
+    df = pd.DataFrame(mention_rows(raw, sentences, doc_id, published, kb), columns=MENTION_COLUMNS)
     return df.astype({"sent_id": "int64", "start": "int64", "end": "int64"})
 
 
-def mention_rows(raw: str, sentences: pd.DataFrame, doc_id: str = "", published=None,
-                 matcher: AliasMatcher | None = None) -> list[tuple]:
+def mention_rows(raw: str, sentences: pd.DataFrame, doc_id: str = "", published=None, kb=None) -> list[tuple]:
     """The rows of :func:`extract_mentions` as tuples (no DataFrame: for corpus-wide loops)."""
-    kb = _knowledge(matcher)
+    kb = _resolver(_default_kb() if kb is None else kb)
     spans = _sentence_rows(sentences)
     if not spans:
         return []
     lo, hi = spans[0][0], max(e for _, e, _ in spans)
-    folded = " " * lo + fold(raw[lo:hi])  # only the body is folded; offsets stay absolute
+    folded = fold(raw)  # the whole text: the matcher looks past a match's end to judge its boundary
     year = None if published is None or pd.isna(published) else int(pd.Timestamp(published).year)
     rows: list[tuple] = []
     last_by_short: dict[str, str] = {}
@@ -190,7 +200,7 @@ def mention_rows(raw: str, sentences: pd.DataFrame, doc_id: str = "", published=
     return rows
 
 
-def _resolve_title(kb: _Knowledge, persons_seen: list[str], nat: str | None, word: str, year: int | None):
+def _resolve_title(kb: _Resolver, persons_seen: list[str], nat: str | None, word: str, year: int | None):
     """Most recent compatible person; office holders at publication first, the paramount leader first."""
     candidates = [p for p in dict.fromkeys(reversed(persons_seen)) if nat is None or kb.country.get(p) == nat]
     passes = [(y, strict) for y in ((year,) if year is not None else ()) + (None,) for strict in (True, False)]
@@ -201,15 +211,24 @@ def _resolve_title(kb: _Knowledge, persons_seen: list[str], nat: str | None, wor
     return None
 
 
-def corpus_mentions(corpus, matcher: AliasMatcher | None = None) -> pd.DataFrame:
-    """Mentions over the body sentences of every document (see :func:`extract_mentions`)."""
-    docs = corpus.documents
-    raw, pub = docs["raw"].to_dict(), docs["published"].to_dict()
+def extract_corpus_mentions(documents: pd.DataFrame, sentences: pd.DataFrame, kb) -> pd.DataFrame:
+    """The mentions layer: :func:`extract_mentions` over the body sentences of every document.
+
+    ``documents`` is indexed by doc_id with ``raw`` and ``published``; ``sentences`` holds
+    ``doc_id, sent_id, start, end``; ``kb`` is a :class:`helpers.knowledge.KnowledgeBase`.
+    """
+    raw, pub = documents["raw"].to_dict(), documents["published"].to_dict()
     rows: list[tuple] = []
-    for doc_id, sents in corpus.sentences.groupby("doc_id", sort=True):
-        rows.extend(mention_rows(raw[doc_id], sents, doc_id, pub[doc_id], matcher))
+    for doc_id, sents in sentences.groupby("doc_id", sort=True):
+        rows.extend(mention_rows(raw[doc_id], sents, doc_id, pub[doc_id], kb))
     df = pd.DataFrame(rows, columns=MENTION_COLUMNS)
     return df.astype({"sent_id": "int64", "start": "int64", "end": "int64"})
+
+
+def corpus_mentions(corpus, kb=None) -> pd.DataFrame:
+    """:func:`extract_corpus_mentions` of a corpus, with its knowledge base unless ``kb`` is given."""
+    kb = kb if kb is not None else getattr(corpus, "knowledge", None)
+    return extract_corpus_mentions(corpus.documents, corpus.sentences, _default_kb() if kb is None else kb)
 
 
 # ---------------------------------------------------------------------------
@@ -224,16 +243,17 @@ def _not_person_words() -> frozenset[str]:
     return frozenset(w.lower() for w in df["word"])
 
 
-def unknown_person_names(raw: str, sentences: pd.DataFrame, mentions: pd.DataFrame, doc_id: str = "") -> pd.DataFrame:
+def unknown_person_names(raw: str, sentences: pd.DataFrame, mentions: pd.DataFrame, doc_id: str = "",
+                         kb=None) -> pd.DataFrame:
     """Capitalised runs of 2-4 words that look like a person's name and match no gazetteer entity.
 
     A run is reported with the cue that makes it person-like: a title word just
     before it ("Foreign Minister Bui Thanh Son"), an age after it ("Do Thi Hoa, 75,"),
-    a speech verb after it ("... said"), or a name shape (two to four short
+    a verb of speech after it ("... said", from ``reporting_verbs.csv``), or a name shape (two to four short
     syllable-like words, typical of Korean and Vietnamese names). Runs holding a word
     from ``not_person_words.csv`` (months, institutions, places) are skipped.
     """
-    kb = _knowledge(None)
+    kb = _resolver(_default_kb() if kb is None else kb)
     stop = _not_person_words()
     spans = list(zip(mentions["start"], mentions["end"])) if len(mentions) else []
     titles = sorted(kb.title_level, key=len, reverse=True)
@@ -259,7 +279,7 @@ def unknown_person_names(raw: str, sentences: pd.DataFrame, mentions: pd.DataFra
                 cue = "title before"
             elif re.match(r",\s*\d{1,3},", after):
                 cue = "age after"
-            elif re.match(r",?\s*(?:said|says|told|added|noted)\b", after):
+            elif kb.speech_after.match(after):
                 cue = "speech verb after"
             elif all(len(w.replace("-", "")) <= 6 for _, _, w in words) and len(words) in (2, 3):
                 cue = "name shape"
@@ -269,12 +289,13 @@ def unknown_person_names(raw: str, sentences: pd.DataFrame, mentions: pd.DataFra
     return pd.DataFrame(out, columns=["doc_id", "sent_id", "start", "end", "surface", "cue"])
 
 
-def corpus_unknown_person_names(corpus, mentions: pd.DataFrame | None = None) -> pd.DataFrame:
-    """:func:`unknown_person_names` over every document of a corpus."""
-    mentions = corpus_mentions(corpus) if mentions is None else mentions
+def corpus_unknown_person_names(corpus, mentions: pd.DataFrame | None = None, kb=None) -> pd.DataFrame:
+    """:func:`unknown_person_names` over every document of a corpus (its knowledge base unless ``kb``)."""
+    kb = kb if kb is not None else getattr(corpus, "knowledge", None)
+    mentions = corpus_mentions(corpus, kb) if mentions is None else mentions
     docs = corpus.documents
     frames = [
-        unknown_person_names(docs.at[d, "raw"], sents, mentions[mentions["doc_id"] == d], d)
+        unknown_person_names(docs.at[d, "raw"], sents, mentions[mentions["doc_id"] == d], d, kb)
         for d, sents in corpus.sentences.groupby("doc_id", sort=True)
     ]
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()

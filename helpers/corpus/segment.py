@@ -39,10 +39,10 @@ KINDS = ("headline", "dateline", "body", "caption", "boilerplate")
 _TIME = r"(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*\(?[A-Z]{2,4}\)?)?)"
 # A line that is a date stamp and nothing more: an optional label, a date (any shape of the one date
 # grammar, a weekday allowed), an optional time.
-DATELINE_LINE = re.compile(
-    rf"^(?:(?:Published|Posted|Updated|Date|Last updated)\s*(?:on|at)?\s*:?\s*)?"
-    rf"{DATE}(?:\s*(?:[|/,\-–—]|at)?\s*{_TIME})?"
-    rf"(?:\s*[|/,]\s*(?:Updated|Last updated)\s*:?.*)?$",
+DATELINE_LINE = re.compile(  # possessive white space (\s*+): linear on a label followed by a long run of spaces
+    rf"^(?:(?:Published|Posted|Updated|Date|Last updated)\s*+(?:on|at)?\s*+:?\s*+)?"
+    rf"{DATE}(?:\s*+(?:[|/,\-–—]|at)?\s*+{_TIME})?"
+    rf"(?:\s*+[|/,]\s*+(?:Updated|Last updated)\s*+:?.*)?$",
     re.I,
 )
 # An agency dateline opening the first paragraph: "HANOI, Feb. 27 (Yonhap) -- ".

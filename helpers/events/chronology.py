@@ -3,57 +3,40 @@
 - :func:`dated_statements`: each body sentence with its resolved dates and both sets of offsets,
   so a timeline row always shows the words it came from;
 - :func:`annotate_events` and :func:`cluster_events`: statements about the same event across
-  articles, found by event words and actors (``data/event_keywords.csv``) and overlapping years;
+  articles, found by event words (``data/event_keywords.csv``), actors (the gazetteer's people, found
+  by its alias matcher) and overlapping years;
 - :func:`disagreements`: statements of one event whose dates cannot both be true at the precision
   they are given; :func:`internal_inconsistencies`: a relative date that contradicts an explicit date
   of the same sentence (for example two "N years ago" that imply different publication years);
 - :func:`assign_periods`: which period of the relationship a statement dates (``data/periods.csv``);
-- :func:`load_codebook` and :func:`evaluate_timexes`: the extractor against the hand-made codebook.
+
+Dates are read and compared by :mod:`helpers.dates.intervals` (one parser, one disagreement rule);
+the extractor is scored against its codebook in :mod:`helpers.evaluate`.
 """
 from __future__ import annotations
 
 import functools
-import re
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from helpers.dates.anniversary import year_of_writing
+from helpers.dates.intervals import disagree, parse_interval
 from helpers.paths import data_file
 
 DATED_KINDS = ("date", "range", "relative", "anniversary", "decade")
-_ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-_ISO_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
-_DECADE = re.compile(r"^(\d{3})X$")
 
 
 # --------------------------------------------------------------------------- intervals
-def interval(value: str) -> tuple[pd.Timestamp, pd.Timestamp, str]:
-    """The days an ISO value covers: '1958-11' -> (1958-11-01, 1958-11-30, 'month')."""
-    if m := _ISO.match(value):
-        y, mo, d = (int(x) if x else None for x in m.groups())
-        if d:
-            ts = pd.Timestamp(y, mo, d)
-            return ts, ts, "day"
-        if mo:
-            first = pd.Timestamp(y, mo, 1)
-            return first, first + pd.offsets.MonthEnd(0), "month"
-        return pd.Timestamp(y, 1, 1), pd.Timestamp(y, 12, 31), "year"
-    if m := _ISO_WEEK.match(value):
-        monday = pd.Timestamp.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
-        return monday, monday + pd.Timedelta(days=6), "week"
-    if m := _DECADE.match(value):
-        y = int(m.group(1)) * 10
-        return pd.Timestamp(y, 1, 1), pd.Timestamp(y + 9, 12, 31), "decade"
-    raise ValueError(f"not an ISO 8601 date value: {value!r}")
+def _ts(day) -> pd.Timestamp:
+    return pd.Timestamp(day.year, day.month, day.day)
 
 
 def _span(value: str, end_value: str) -> tuple[pd.Timestamp, pd.Timestamp, str]:
-    start, end, precision = interval(value)
-    if end_value:
-        end = interval(end_value)[1]
-    return start, end, precision
+    """First and last day of ``value``/``end_value`` as Timestamps, and the precision (helpers.dates.intervals)."""
+    iv = parse_interval(value, end_value)
+    return _ts(iv.start), _ts(iv.end), iv.precision
 
 
 # --------------------------------------------------------------------------- statements
@@ -76,29 +59,36 @@ def dated_statements(timexes: pd.DataFrame, sentences: pd.DataFrame, documents: 
     return out[cols].sort_values(["date_start", "doc_id", "start"], kind="stable").reset_index(drop=True)
 
 
-@functools.cache
-def load_event_keywords(path: str | None = None) -> pd.DataFrame:
-    """Event words and actor names (``data/event_keywords.csv``) with compiled patterns."""
-    kw = pd.read_csv(Path(path) if path else data_file("event_keywords.csv"), dtype=str, keep_default_na=False)
-    bad = set(kw["kind"]) - {"event", "actor", "party"}
-    if bad:
-        raise ValueError(f"event_keywords.csv: unknown kind(s) {sorted(bad)}")
-    return kw.assign(regex=[re.compile(p, re.IGNORECASE) for p in kw["pattern"]])
+def _knowledge(kb):
+    if kb is not None:
+        return kb
+    from helpers.knowledge import load_knowledge
+
+    return load_knowledge()
 
 
-def sentence_events(sentences: pd.DataFrame, keywords: pd.DataFrame | None = None) -> pd.DataFrame:
+def _event_words(keywords, kb) -> pd.DataFrame:
+    kw = _knowledge(kb).event_words if keywords is None else keywords
+    return kw[kw["kind"] == "event"]
+
+
+def sentence_events(sentences: pd.DataFrame, keywords: pd.DataFrame | None = None, kb=None) -> pd.DataFrame:
     """Event types and actors named by each sentence (', '-joined labels).
 
-    A sentence with an event word but no actor takes the actors of the previous sentence of the
-    same document ("Kim paid a visit ..." after "Kim Jong Un ..."): a light stand-in for coreference.
+    Event types are the labels of the event words (``keywords``, default ``kb.event_words``) found in
+    the sentence; actors are the canonical names of the gazetteer's people whose full names ``kb``'s
+    alias matcher finds, in gazetteer order. A sentence with an event word but no actor takes the
+    actors of the previous sentence of the same document ("Kim paid a visit ..." after "Kim Jong Un
+    ..."): a light stand-in for coreference.
     """
-    kw = load_event_keywords() if keywords is None else keywords
-    events = kw[kw["kind"] == "event"]
-    actors = kw[kw["kind"] == "actor"]
+    kb = _knowledge(kb)
+    events = _event_words(keywords, kb)
+    order = {eid: i for i, eid in enumerate(kb.persons)}
     rows, prev_doc, prev_actors = [], None, ()
     for doc_id, sent_id, text in zip(sentences["doc_id"], sentences["sent_id"], sentences["text"]):
         types = tuple(label for label, rx in zip(events["label"], events["regex"]) if rx.search(text))
-        names = tuple(label for label, rx in zip(actors["label"], actors["regex"]) if rx.search(text))
+        found = {m.entity_id for m in kb.matcher.find(text) if m.entity_id in order}
+        names = tuple(kb.canonical_of[e] for e in sorted(found, key=order.get))
         if doc_id != prev_doc:
             prev_actors = ()
         if types and not names:
@@ -109,9 +99,9 @@ def sentence_events(sentences: pd.DataFrame, keywords: pd.DataFrame | None = Non
 
 
 def annotate_events(statements: pd.DataFrame, sentences: pd.DataFrame,
-                    keywords: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Add ``event_types`` and ``actors`` of each statement's sentence."""
-    ev = sentence_events(sentences.sort_values(["doc_id", "sent_id"]), keywords)
+                    keywords: pd.DataFrame | None = None, kb=None) -> pd.DataFrame:
+    """Add ``event_types`` and ``actors`` of each statement's sentence (see :func:`sentence_events`)."""
+    ev = sentence_events(sentences.sort_values(["doc_id", "sent_id"]), keywords, kb)
     return statements.merge(ev, on=["doc_id", "sent_id"], how="left", validate="many_to_one")
 
 
@@ -120,15 +110,14 @@ def _labels(text: str) -> set[str]:
     return set(text.split(", ")) if text else set()
 
 
-def cluster_events(statements: pd.DataFrame, keywords: pd.DataFrame | None = None) -> pd.DataFrame:
+def cluster_events(statements: pd.DataFrame, keywords: pd.DataFrame | None = None, kb=None) -> pd.DataFrame:
     """Group annotated statements that tell the same event; adds ``event_id`` and ``event``.
 
     Two statements are linked when they share an event type, their years overlap, and, for event
     types about people (``match_actors`` = yes: visits, summits), they name a common actor. Events are
     the connected groups; statements with no event word or a decade-wide date get no event.
     """
-    kw = load_event_keywords() if keywords is None else keywords
-    ev = kw[kw["kind"] == "event"]
+    ev = _event_words(keywords, kb)
     needs_actor = dict(zip(ev["label"], ev["match_actors"].str.lower().eq("yes")))
     order = {label: i for i, label in enumerate(ev["label"])}
     st = statements.reset_index(drop=True)
@@ -174,23 +163,19 @@ def cluster_events(statements: pd.DataFrame, keywords: pd.DataFrame | None = Non
     return st.assign(event_id=event_id, event=event)
 
 
-def _incompatible(a, b) -> bool:
-    """Two dates of one event that cannot both hold: disjoint, or equally precise and different."""
-    if a.date_end < b.date_start or b.date_end < a.date_start:
-        return True
-    return a.precision == b.precision and (a.value, a.end_value) != (b.value, b.end_value)
-
-
 def disagreements(events: pd.DataFrame) -> pd.DataFrame:
     """Statements of one event, from different articles, whose dates disagree.
 
-    One row per statement involved in a disagreement, with the outlets it disagrees with.
+    Two dates disagree by the one rule of :func:`helpers.dates.intervals.disagree` (no day in
+    common, or equally precise and different). One row per statement involved in a disagreement,
+    with the outlets it disagrees with.
     """
     rows = []
     for event_id, g in events[events["event_id"] != ""].groupby("event_id", sort=True):
         recs = list(g.itertuples())
-        for a in recs:
-            others = sorted({b.outlet for b in recs if b.doc_id != a.doc_id and _incompatible(a, b)})
+        ivs = [parse_interval(r.value, r.end_value) for r in recs]
+        for a, ia in zip(recs, ivs):
+            others = sorted({b.outlet for b, ib in zip(recs, ivs) if b.doc_id != a.doc_id and disagree(ia, ib)})
             if others:
                 rows.append((event_id, a.event, a.doc_id, a.outlet, a.media_system, a.text, a.value,
                              a.end_value, a.start, a.end, a.sentence, "; ".join(others)))
@@ -252,96 +237,6 @@ def assign_periods(statements: pd.DataFrame, periods: pd.DataFrame | None = None
     if anniversaries:
         period[statements["kind"] == "anniversary"] = "anniversaries"
     return statements.assign(period=period)
-
-
-# --------------------------------------------------------------------------- evaluation
-def load_codebook(path: str | Path | None = None) -> pd.DataFrame:
-    """The hand-coded temporal expressions of the seeds (``data/timex_codebook.csv``)."""
-    cb = pd.read_csv(Path(path) if path else data_file("timex_codebook.csv"), dtype=str, keep_default_na=False)
-    required = ["doc_id", "text", "occurrence", "kind", "value", "end_value", "note"]
-    missing = [c for c in required if c not in cb.columns]
-    if missing:
-        raise ValueError(f"timex codebook lacks columns {missing}")
-    bad = sorted(set(cb["kind"]) - {"date", "range", "relative", "anniversary", "decade", "duration"})
-    if bad:
-        raise ValueError(f"timex codebook: unknown kind(s) {bad}")
-    return cb.astype({"occurrence": "int64"})
-
-
-def locate_codebook(codebook: pd.DataFrame, raw: pd.Series, sentences: pd.DataFrame) -> pd.DataFrame:
-    """Offsets of each codebook row: the n-th whole-word occurrence of its text in the body sentences.
-
-    ``raw`` maps doc_id to the raw file text. A row whose text does not occur that often in the body
-    is an error in the codebook and raises ``ValueError`` naming it.
-    """
-    starts, ends, sent_ids = [], [], []
-    for r in codebook.itertuples():
-        rx = re.compile(rf"(?<!\w){re.escape(r.text)}(?!\w)")
-        hits = []
-        for s in sentences[sentences["doc_id"] == r.doc_id].sort_values("start").itertuples():
-            hits += [(m.start(), m.end(), s.sent_id) for m in rx.finditer(raw[r.doc_id], s.start, s.end)]
-        if len(hits) < r.occurrence:
-            raise ValueError(f"codebook row {r.doc_id} {r.text!r} #{r.occurrence}: the body has "
-                             f"{len(hits)} occurrence(s)")
-        a, b, sid = hits[r.occurrence - 1]
-        starts.append(a), ends.append(b), sent_ids.append(sid)
-    return codebook.assign(sent_id=sent_ids, start=starts, end=ends)
-
-
-def evaluate_timexes(timexes: pd.DataFrame, gold: pd.DataFrame) -> tuple[pd.Series, pd.DataFrame]:
-    """Precision and recall of resolved values against the located codebook, and every error.
-
-    A prediction and a codebook row match when their spans overlap (one to one, largest overlap
-    first). A match is correct when ``value`` and ``end_value`` are equal (an empty value is correct
-    for an expression the codebook leaves unresolved). Precision = correct / predictions, recall =
-    correct / codebook rows. ``errors`` lists misses, spurious finds, wrong values and, as
-    'wrong kind', matches with the right value but another kind.
-    """
-    pairs = []
-    for doc_id, g in gold.groupby("doc_id"):
-        p = timexes[timexes["doc_id"] == doc_id]
-        for gi, gr in g.iterrows():
-            for pi, pr in p.iterrows():
-                overlap = min(gr["end"], pr["end"]) - max(gr["start"], pr["start"])
-                if overlap > 0:
-                    pairs.append((overlap, gi, pi))
-    used_g, used_p, matches = set(), set(), []
-    for overlap, gi, pi in sorted(pairs, key=lambda x: (-x[0], x[1], x[2])):
-        if gi not in used_g and pi not in used_p:
-            used_g.add(gi), used_p.add(pi), matches.append((gi, pi))
-    errors, correct, kind_ok = [], 0, 0
-    cols = ["doc_id", "error", "gold_text", "found_text", "gold_kind", "found_kind", "gold_value", "found_value",
-            "start", "end"]
-    for gi, pi in matches:
-        g, p = gold.loc[gi], timexes.loc[pi]
-        ok = (g["value"], g["end_value"]) == (p["value"], p["end_value"])
-        correct += ok
-        kind_ok += g["kind"] == p["kind"]
-        if not ok or g["kind"] != p["kind"]:
-            errors.append((g["doc_id"], "wrong value" if not ok else "wrong kind", g["text"], p["text"], g["kind"],
-                           p["kind"], _pair(g), _pair(p), p["start"], p["end"]))
-    for gi in gold.index.difference(list(used_g)):
-        g = gold.loc[gi]
-        errors.append((g["doc_id"], "missed", g["text"], "", g["kind"], "", _pair(g), "", g["start"], g["end"]))
-    for pi in timexes.index[timexes["doc_id"].isin(gold["doc_id"])].difference(list(used_p)):
-        p = timexes.loc[pi]
-        errors.append((p["doc_id"], "spurious", "", p["text"], "", p["kind"], "", _pair(p), p["start"], p["end"]))
-    n_pred = int(timexes["doc_id"].isin(gold["doc_id"]).sum())
-    exact = sum((gold.loc[gi, "start"], gold.loc[gi, "end"]) == (timexes.loc[pi, "start"], timexes.loc[pi, "end"])
-                for gi, pi in matches)
-    scores = pd.Series({
-        "codebook rows": len(gold), "found": n_pred, "matched": len(matches), "correct values": correct,
-        "precision": correct / n_pred if n_pred else float("nan"),
-        "recall": correct / len(gold) if len(gold) else float("nan"),
-        "kind accuracy (matched)": kind_ok / len(matches) if matches else float("nan"),
-        "exact spans (matched)": exact / len(matches) if matches else float("nan"),
-    })
-    err = pd.DataFrame(errors, columns=cols).sort_values(["doc_id", "start", "error"], ignore_index=True)
-    return scores, err
-
-
-def _pair(row) -> str:
-    return f"{row['value']}/{row['end_value']}" if row["end_value"] else row["value"]
 
 
 # --------------------------------------------------------------------------- timeline

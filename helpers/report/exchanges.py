@@ -24,7 +24,9 @@ import pandas as pd
 
 from helpers.annotate.gazetteer import load_gazetteer, load_offices, offices_by_entity
 from helpers.report.style import OKABE_ITO
-from helpers.events.visits import LEVELS, assign_exchanges, span_interval, title_check
+from helpers.dates.intervals import span_interval
+from helpers.events.exchanges import assign_exchanges
+from helpers.events.levels import LEVELS, title_check
 
 LEVEL_STYLE = {  # colour and marker per level; neither is a media-system colour
     "head of party or state": (OKABE_ITO["black"], "D"),

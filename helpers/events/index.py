@@ -1,0 +1,47 @@
+"""A document's annotations indexed by position, so extraction looks only near where it stands.
+
+Mentions and temporal expressions are plain records with ``start`` and ``end`` offsets into the raw
+text. :class:`Sorted` finds them by bisection, so the work of one lookup does not grow with the
+length of the document (a document of one line of tens of thousands of sentences stays linear).
+"""
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+
+DATE_KINDS = ("date", "range", "relative", "decade")  # dates a visit can have: not durations, not anniversaries
+
+
+class Sorted:
+    """Records sorted by start, found by bisection: the work per lookup stays local."""
+
+    def __init__(self, records):
+        self.recs = sorted(records, key=lambda r: r.start)
+        self.starts = [int(r.start) for r in self.recs]
+
+    def starting_in(self, lo: int, hi: int) -> list:
+        """Records with ``lo <= start < hi``."""
+        return self.recs[bisect_left(self.starts, lo):bisect_left(self.starts, hi)]
+
+    def last_before(self, pos: int, ok) -> object | None:
+        """The last record (in start order) starting before ``pos`` for which ``ok(record)`` holds."""
+        for i in range(bisect_left(self.starts, pos) - 1, -1, -1):
+            if ok(self.recs[i]):
+                return self.recs[i]
+        return None
+
+
+class DocIndex:
+    """One document's mentions, persons, countries and dates, indexed by position."""
+
+    def __init__(self, raw: str, mentions: list, timexes: list, date_kinds=DATE_KINDS):
+        self.raw = raw
+        self.ments = Sorted(mentions)
+        self.persons = Sorted(m for m in self.ments.recs if m.type == "person")
+        self.countries = Sorted(m for m in self.ments.recs if m.type == "country")
+        self.tx = Sorted(t for t in timexes if isinstance(t.value, str) and t.value
+                         and (t.kind is None or t.kind in date_kinds))
+
+    def next_timex_start(self, pos: int) -> int | None:
+        """Start of the first date expression starting after ``pos`` (it bounds a title's apposition)."""
+        i = bisect_right(self.tx.starts, pos)
+        return self.tx.starts[i] if i < len(self.tx.starts) else None
