@@ -55,12 +55,18 @@ def _describe(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {exc}{where}"
 
 
-def _run_chunk(fn: Callable, layer: str, chunk: Sequence[tuple[str, tuple]]) -> tuple[list, list]:
+# What every call of a layer reads (a knowledge base, reference dates): set before the pool forks, so
+# workers inherit it instead of unpickling a copy (and recompiling its patterns) for every chunk.
+_SHARED: dict[str, object] = {}
+
+
+def _run_chunk(fn: Callable, layer: str, chunk: Sequence[tuple[str, tuple]], shared_key: str | None = None) -> tuple[list, list]:
     rows: list = []
     problems: list = []
+    lead = (_SHARED[shared_key],) if shared_key is not None else ()
     for doc_id, args in chunk:
         try:
-            out = fn(*args)
+            out = fn(*lead, *args)
         except Exception as exc:  # noqa: BLE001 - recorded, never swallowed: it becomes a problem row
             problems.append((doc_id, layer, _describe(exc)))
             continue
@@ -73,12 +79,16 @@ def _chunks(items: Sequence, n_chunks: int) -> list[Sequence]:
     return [items[i:i + size] for i in range(0, len(items), size)]
 
 
-def map_documents(fn: Callable, items: Sequence[tuple[str, tuple]], layer: str, *,
+def map_documents(fn: Callable, items: Sequence[tuple[str, tuple]], layer: str, *, shared: object = None,
                   total_chars: int = 0, workers: int | None = None) -> tuple[list, list[tuple[str, str, str]]]:
     """Run ``fn(*args)`` for each ``(doc_id, args)`` of ``items``; concatenate the returned rows.
 
     ``fn`` must be a module-level function (it is sent to worker processes) that
-    returns a list of rows for one document. Returns ``(rows, problems)``:
+    returns a list of rows for one document. With ``shared`` (what every call
+    reads, such as a knowledge base), ``fn(shared, *args)`` is called instead,
+    and workers inherit ``shared`` rather than receive a copy. ``total_chars``
+    (the raw text the items carry) decides whether a pool pays off (see
+    :func:`worker_count`). Returns ``(rows, problems)``:
     rows in the order of ``items``, and one ``(doc_id, layer, error)`` per
     document whose call raised (its rows are left out, the others kept).
 
@@ -88,15 +98,54 @@ def map_documents(fn: Callable, items: Sequence[tuple[str, tuple]], layer: str, 
     """
     items = list(items)
     n = min(worker_count(total_chars, workers), max(1, len(items)))
-    if n == 1:
-        return _run_chunk(fn, layer, items)
-    rows: list = []
-    problems: list = []
-    # fork: workers inherit the imported package and the caches of curated data; nothing is re-read.
-    with ProcessPoolExecutor(max_workers=n, mp_context=get_context("fork")) as pool:
-        futures = [pool.submit(_run_chunk, fn, layer, chunk) for chunk in _chunks(items, 4 * n)]
-        for future in futures:  # in submission order: the result does not depend on scheduling
-            chunk_rows, chunk_problems = future.result()
-            rows.extend(chunk_rows)
-            problems.extend(chunk_problems)
-    return rows, problems
+    key = None
+    if shared is not None:
+        key = f"{layer}:{id(shared)}"
+        _SHARED[key] = shared
+    try:
+        if n == 1:
+            return _run_chunk(fn, layer, items, key)
+        rows: list = []
+        problems: list = []
+        # fork: workers inherit the imported package, the caches of curated data and ``shared``.
+        with ProcessPoolExecutor(max_workers=n, mp_context=get_context("fork")) as pool:
+            futures = [pool.submit(_run_chunk, fn, layer, chunk, key) for chunk in _chunks(items, 4 * n)]
+            for future in futures:  # in submission order: the result does not depend on scheduling
+                chunk_rows, chunk_problems = future.result()
+                rows.extend(chunk_rows)
+                problems.extend(chunk_problems)
+        return rows, problems
+    finally:
+        if key is not None:
+            _SHARED.pop(key, None)
+
+
+class LayerError(RuntimeError):
+    """Some documents failed in a layer called without a ``problems`` list to record them in."""
+
+    def __init__(self, layer: str, failed: Sequence[tuple[str, str, str]]):
+        self.failed = list(failed)
+        lines = "\n".join(f"  - {d}: {e}" for d, _, e in self.failed)
+        super().__init__(f"{layer}: {len(self.failed)} document(s) failed:\n{lines}")
+
+
+def record(layer: str, failed: Sequence[tuple[str, str, str]], problems: list | None) -> None:
+    """Add ``failed`` to ``problems``; with no ``problems`` list, raise :class:`LayerError` (never silent)."""
+    if problems is not None:
+        problems.extend(failed)
+    elif failed:
+        raise LayerError(layer, failed)
+
+
+def spans_by_document(table) -> dict[str, list[tuple[int, int, int]]]:
+    """``(sent_id, start, end)`` triples per ``doc_id`` of a sentence table, in text order."""
+    missing = {"doc_id", "sent_id", "start", "end"} - set(table.columns)
+    if missing:
+        raise ValueError(f"sentences table lacks column(s) {sorted(missing)}")
+    out: dict[str, list[tuple[int, int, int]]] = {}
+    for d, i, a, b in zip(table["doc_id"].tolist(), table["sent_id"].tolist(), table["start"].tolist(),
+                          table["end"].tolist()):
+        out.setdefault(d, []).append((int(i), int(a), int(b)))
+    for spans in out.values():
+        spans.sort(key=lambda s: (s[1], s[0]))
+    return out

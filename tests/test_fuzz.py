@@ -51,10 +51,10 @@ def test_segments_partition_the_text_exactly(text):
 @given(TEXTS)
 def test_sentences_lie_inside_body_segments(text):
     _, segments, sentences = process_document("x", text)
-    bodies = [(s["start"], s["end"]) for s in segments if s["kind"] == "body"]
-    for sent in sentences:
-        assert any(a <= sent["start"] < sent["end"] <= b for a, b in bodies)
-        assert text[sent["start"]:sent["end"]] == sent["text"]
+    bodies = [(start, end) for _, _, start, end, kind, _ in segments if kind == "body"]
+    for doc_id, sent_id, start, end in sentences:
+        assert any(a <= start < end <= b for a, b in bodies)
+        assert text[start:end].strip() == text[start:end]  # a sentence is trimmed of white space
 
 
 @FUZZ

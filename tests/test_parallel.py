@@ -46,3 +46,14 @@ def test_worker_count(monkeypatch):
         worker_count(10**12)
     with pytest.raises(ValueError):
         worker_count(0, workers=0)
+
+
+def _scaled(factor: int, doc_id: str, n: int) -> list[int]:
+    return [factor * n]
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_shared_object_is_passed_first(workers):
+    items = [(f"d{i}", (f"d{i}", i)) for i in range(10)]
+    rows, problems = map_documents(_scaled, items, "demo", shared=3, workers=workers)
+    assert rows == [3 * i for i in range(10)] and problems == []

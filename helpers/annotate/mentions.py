@@ -30,6 +30,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from helpers.parallel import map_documents, record, spans_by_document
 from helpers.paths import data_file
 
 from helpers.annotate.gazetteer import fold
@@ -100,7 +101,10 @@ def _resolver(kb) -> _Resolver:
     return _Resolver(kb)
 
 
-def _sentence_rows(sentences: pd.DataFrame) -> list[tuple[int, int, int]]:
+def _sentence_rows(sentences) -> list[tuple[int, int, int]]:
+    """``(start, end, sent_id)`` in text order, from a table or from ``(sent_id, start, end)`` triples."""
+    if not isinstance(sentences, pd.DataFrame):
+        return sorted((int(a), int(b), int(i)) for i, a, b in sentences)
     req = {"sent_id", "start", "end"}
     missing = req - set(sentences.columns)
     if missing:
@@ -211,16 +215,25 @@ def _resolve_title(kb: _Resolver, persons_seen: list[str], nat: str | None, word
     return None
 
 
-def extract_corpus_mentions(documents: pd.DataFrame, sentences: pd.DataFrame, kb) -> pd.DataFrame:
+def _mentions_of(kb, raw: str, spans, doc_id: str, published) -> list[tuple]:
+    return mention_rows(raw, spans, doc_id, published, kb)
+
+
+def extract_corpus_mentions(documents: pd.DataFrame, sentences: pd.DataFrame, kb, *,
+                            workers: int | None = None, problems: list | None = None) -> pd.DataFrame:
     """The mentions layer: :func:`extract_mentions` over the body sentences of every document.
 
     ``documents`` is indexed by doc_id with ``raw`` and ``published``; ``sentences`` holds
     ``doc_id, sent_id, start, end``; ``kb`` is a :class:`helpers.knowledge.KnowledgeBase`.
+    Documents run through :func:`helpers.parallel.map_documents`; a failing one is appended to
+    ``problems`` as ``(doc_id, "mentions", error)`` (without a list, an error).
     """
     raw, pub = documents["raw"].to_dict(), documents["published"].to_dict()
-    rows: list[tuple] = []
-    for doc_id, sents in sentences.groupby("doc_id", sort=True):
-        rows.extend(mention_rows(raw[doc_id], sents, doc_id, pub[doc_id], kb))
+    spans = spans_by_document(sentences)
+    items = [(d, (raw[d], spans[d], d, pub[d])) for d in sorted(spans)]
+    rows, failed = map_documents(_mentions_of, items, "mentions", shared=kb, workers=workers,
+                                 total_chars=sum(len(raw[d]) for d in spans))
+    record("mentions", failed, problems)
     df = pd.DataFrame(rows, columns=MENTION_COLUMNS)
     return df.astype({"sent_id": "int64", "start": "int64", "end": "int64"})
 

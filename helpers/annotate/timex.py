@@ -37,6 +37,8 @@ from typing import NamedTuple
 
 import pandas as pd
 
+from helpers.parallel import map_documents, record, spans_by_document
+
 from helpers.annotate.timex_context import Context, State, iso, publication_tuple
 from helpers.annotate.timex_resolve import resolve
 from helpers.dates.anniversary import ANNIVERSARY, Reference, load_references
@@ -202,23 +204,28 @@ def timex_frame(rows: Iterable[Timex]) -> pd.DataFrame:
 
 
 # --------------------------------------------------------------------------- the layer
-def extract_corpus_timexes(documents: pd.DataFrame, sentences: pd.DataFrame, references=None) -> pd.DataFrame:
+def _timexes_of(references, doc_id: str, raw: str, spans, published, precision) -> list[Timex]:
+    return extract_timexes(doc_id, raw, spans, published, precision, references)
+
+
+def extract_corpus_timexes(documents: pd.DataFrame, sentences: pd.DataFrame, references=None, *,
+                           workers: int | None = None, problems: list | None = None) -> pd.DataFrame:
     """The temporal expressions of every body sentence: the pipeline's ``timexes`` layer.
 
     ``documents`` is indexed by ``doc_id`` with ``raw``, ``published`` and ``published_precision``;
     ``sentences`` has ``doc_id, sent_id, start, end``. ``references`` defaults to the project's.
+    Documents run through :func:`helpers.parallel.map_documents` (``workers`` processes); a document
+    that fails is appended to ``problems`` as ``(doc_id, "timexes", error)`` (without a list, an error).
     """
-    sents = sentences.sort_values(["doc_id", "start"], kind="stable")
-    spans: dict[str, list] = {}
-    for doc_id, sent_id, start, end in zip(sents["doc_id"].tolist(), sents["sent_id"].tolist(),
-                                           sents["start"].tolist(), sents["end"].tolist()):
-        spans.setdefault(doc_id, []).append((sent_id, start, end))
+    spans = spans_by_document(sentences)
     refs = load_references() if references is None else tuple(references)
-    rows: list[Timex] = []
-    for doc_id, raw, published, precision in zip(documents.index.tolist(), documents["raw"].tolist(),
-                                                 documents["published"].tolist(),
-                                                 documents["published_precision"].tolist()):
-        rows.extend(extract_timexes(doc_id, raw, spans.get(doc_id, ()), published, precision, refs))
+    raws = documents["raw"].tolist()
+    items = [(d, (d, raw, spans.get(d, ()), pub, prec))
+             for d, raw, pub, prec in zip(documents.index.tolist(), raws, documents["published"].tolist(),
+                                          documents["published_precision"].tolist())]
+    rows, failed = map_documents(_timexes_of, items, "timexes", shared=refs, workers=workers,
+                                 total_chars=sum(map(len, raws)))
+    record("timexes", failed, problems)
     return timex_frame(rows)
 
 

@@ -50,6 +50,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from helpers.dates.intervals import parse_interval, relation
+from helpers.parallel import map_documents, record, spans_by_document
 from helpers.events.index import DocIndex
 from helpers.events.levels import visit_level
 
@@ -188,13 +189,20 @@ def extract_visits(
     return _visit_frame(rows)
 
 
+def _visits_of(kb, raw: str, spans, mentions: list, timexes: list, doc_id: str, published) -> list[dict]:
+    return visit_rows(raw, spans, mentions, timexes, doc_id, published, kb)
+
+
 def extract_corpus_visits(documents: pd.DataFrame, sentences: pd.DataFrame, mentions: pd.DataFrame,
-                          timexes: pd.DataFrame, kb) -> pd.DataFrame:
+                          timexes: pd.DataFrame, kb, *, workers: int | None = None,
+                          problems: list | None = None) -> pd.DataFrame:
     """The visits layer: :func:`extract_visits` over every document.
 
     ``documents`` is indexed by doc_id with ``raw`` and ``published``; ``sentences``, ``mentions``
     and ``timexes`` are the corpus layers (each with ``doc_id``); ``kb`` is the
-    :class:`helpers.knowledge.KnowledgeBase` the mentions were found with.
+    :class:`helpers.knowledge.KnowledgeBase` the mentions were found with. Documents run through
+    :func:`helpers.parallel.map_documents`; a failing one is appended to ``problems`` as
+    ``(doc_id, "visits", error)`` (without a list, an error).
     """
     _check(mentions, timexes)
     raw, pub = documents["raw"].to_dict(), documents["published"].to_dict()
@@ -204,9 +212,11 @@ def extract_corpus_visits(documents: pd.DataFrame, sentences: pd.DataFrame, ment
     t_by: dict[str, list] = {}
     for d, rec in zip(timexes["doc_id"].tolist(), _records(timexes, _T)):
         t_by.setdefault(d, []).append(rec)
-    rows: list[dict] = []
-    for d, sents in sentences.groupby("doc_id", sort=True):
-        rows.extend(visit_rows(raw[d], sents, m_by.get(d, []), t_by.get(d, []), d, pub[d], kb))
+    spans = spans_by_document(sentences)
+    items = [(d, (raw[d], spans[d], m_by.get(d, []), t_by.get(d, []), d, pub[d])) for d in sorted(spans)]
+    rows, failed = map_documents(_visits_of, items, "visits", shared=kb, workers=workers,
+                                 total_chars=sum(len(raw[d]) for d in spans))
+    record("visits", failed, problems)
     return _visit_frame(rows)
 
 
@@ -242,8 +252,11 @@ def visit_rows(raw: str, sentences: pd.DataFrame, mentions: list, timexes: list,
     doc = DocIndex(raw, mentions, timexes)
     pub = None if published is None or pd.isna(published) else pd.Timestamp(published).date()
     rows = []
-    for s0, s1, sent_id in sorted(zip(map(int, sentences["start"]), map(int, sentences["end"]),
-                                      map(int, sentences["sent_id"]))):
+    if isinstance(sentences, pd.DataFrame):
+        triples = sorted(zip(map(int, sentences["start"]), map(int, sentences["end"]), map(int, sentences["sent_id"])))
+    else:  # (sent_id, start, end) triples
+        triples = sorted((int(a), int(b), int(i)) for i, a, b in sentences)
+    for s0, s1, sent_id in triples:
         found = _triggers(doc, s0, s1, kb, pats)
         rows.extend(_sentence_rows(doc, found, s0, s1, sent_id, doc_id, pub, kb, pats))
     return rows

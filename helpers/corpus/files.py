@@ -1,0 +1,228 @@
+"""The corpus folder's files, checked before anything is built: articles, the catalog and the outlet registry.
+
+What an article is: a regular file named ``*.txt`` (lower case) directly inside the seeds folder, or a
+symbolic link to such a file in the same folder. Anything else named ``*.txt`` (a directory, a named
+pipe, a device, a broken, looping or outside link) is refused by its ``stat``, without being opened; a
+catalog row that names anything else (another extension, a path, the catalog itself) is refused too. A
+file holding nothing visible (only white space, control or format characters such as NUL, BOM or
+zero-width space) is empty. Every check appends ``'file: what is wrong'`` lines to a ``problems`` list;
+:mod:`helpers.corpus.load` raises them together.
+"""
+from __future__ import annotations
+
+import csv
+import errno
+import hashlib
+import io
+import os
+import re
+import stat
+import unicodedata
+from pathlib import Path
+
+import pandas as pd
+
+CATALOG = "catalog.csv"
+REGISTRY = "outlets.csv"
+ARTICLE_SUFFIX = ".txt"
+MEDIA_SYSTEMS = ("state", "independent")
+_INVISIBLE = frozenset({"Cc", "Cf", "Zs", "Zl", "Zp"})  # control, format and separator characters
+
+
+# ---------------------------------------------------------------- files
+
+def _kind_problem(path: Path, root: Path | None) -> str | None:
+    """Why ``path`` is not a regular file (directly in the resolved folder ``root``, if given),
+    judged by ``stat`` alone: nothing is opened."""
+    try:
+        st = os.lstat(path)
+    except OSError as exc:
+        return f"cannot be examined ({exc.strerror or exc})"
+    if stat.S_ISLNK(st.st_mode):
+        try:
+            st = os.stat(path)
+        except FileNotFoundError:
+            return "a broken symbolic link (its target does not exist)"
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                return "a symbolic link that leads back to itself (a loop)"
+            return f"a symbolic link that cannot be followed ({exc.strerror or exc})"
+        target = Path(os.path.realpath(path))
+        if root is not None and target.parent != root:
+            return f"a symbolic link to {target}, outside the seeds folder (copy the file in instead)"
+    if stat.S_ISDIR(st.st_mode):
+        return "a directory, not a file"
+    if stat.S_ISFIFO(st.st_mode):
+        return "a named pipe (FIFO), not a regular file (it was not opened)"
+    if not stat.S_ISREG(st.st_mode):
+        return "not a regular file (a socket or a device; it was not opened)"
+    return None
+
+
+def _read_bytes(path: Path, root: Path | None, problems: list[str]) -> bytes | None:
+    """The bytes of a regular file (in ``root``, if given), or None with the reason added to ``problems``."""
+    why = _kind_problem(path, root)
+    if why is None:
+        try:  # non-blocking, and checked again on the open file, in case it changed since the stat
+            with open(path, "rb", opener=lambda p, flags: os.open(p, flags | getattr(os, "O_NONBLOCK", 0))) as f:
+                if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
+                    why = "not a regular file (it changed while being read)"
+                else:
+                    return f.read()
+        except OSError as exc:
+            why = f"cannot be read ({exc.strerror or exc})"
+    problems.append(f"{path}: {why}")
+    return None
+
+
+def _invisible_only(text: str) -> bool:
+    """True if every character is white space, a control or a format character (BOM, NUL, zero-width space)."""
+    return all(c.isspace() or unicodedata.category(c) in _INVISIBLE for c in text)
+
+
+def read_seed(path: Path, root: Path, problems: list[str]) -> tuple[str, str] | None:
+    data = _read_bytes(path, root, problems)
+    if data is None:
+        return None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        problems.append(f"{path}: not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+                        "re-save the file as UTF-8")
+        return None
+    if _invisible_only(text):
+        detail = ""
+        if data:
+            odd = sorted({f"U+{ord(c):04X}" for c in text if not c.isspace()})
+            detail = " (only white space)" if not odd else f" (only white space and invisible characters {', '.join(odd[:5])})"
+        problems.append(f"{path}: the file is empty{detail}")
+        return None
+    return text, hashlib.sha256(data).hexdigest()
+
+
+def content_digest(text: str) -> str:
+    """SHA-256 of the text compared for duplicates: BOM, line endings, spacing and Unicode forms folded."""
+    folded = " ".join(unicodedata.normalize("NFC", text.lstrip("\ufeff")).split())
+    return hashlib.sha256(folded.encode("utf-8")).hexdigest()
+
+
+def article_paths(root: Path, problems: list[str]) -> list[Path]:
+    """Every entry of ``root`` named ``*.txt``; a name ending in ``.TXT`` or the like is a problem."""
+    paths = []
+    try:
+        names = sorted(os.listdir(root))
+    except OSError as exc:
+        problems.append(f"{root}: the seeds folder cannot be listed ({exc.strerror or exc})")
+        return []
+    for name in names:
+        if name.endswith(ARTICLE_SUFFIX):
+            paths.append(root / name)
+        elif name.lower().endswith(ARTICLE_SUFFIX):
+            problems.append(f"{root / name}: an article file name must end in lower-case {ARTICLE_SUFFIX}")
+    return paths
+
+
+def _catalog_name_problem(name: str) -> str | None:
+    """Why a catalog ``file`` value cannot name an article, or None."""
+    if not name:
+        return "the file name is empty"
+    if "/" in name or "\\" in name or name in (".", "..") or "\0" in name:
+        return "names a path, not a file directly in the seeds folder"
+    if not name.endswith(ARTICLE_SUFFIX):
+        if name.lower().endswith(ARTICLE_SUFFIX):
+            return f"an article file name must end in lower-case {ARTICLE_SUFFIX}"
+        return f"is not an article file (articles are {ARTICLE_SUFFIX} files)"
+    return None
+
+
+# ---------------------------------------------------------------- tables
+
+def _ragged(path: Path, rows: list[tuple[int, list[str]]], width: int, header: list[str]) -> str | None:
+    bad = [(line, len(fields)) for line, fields in rows if len(fields) != width]
+    if not bad:
+        return None
+    counts = sorted({n for _, n in bad})
+    lines = ", ".join(str(line) for line, _ in bad[:10]) + (f" and {len(bad) - 10} more" if len(bad) > 10 else "")
+    return (f"{path}: {len(bad)} row(s) (line {lines}) have {' or '.join(map(str, counts))} fields, but the header "
+            f"has {width} ({', '.join(header)}); a field too many or too few (an unquoted comma?)")
+
+
+def read_table(path: Path, required: tuple[str, ...], problems: list[str]) -> pd.DataFrame | None:
+    """A CSV table, every field a stripped string; None (with the problem listed) if it cannot be used."""
+    if not os.path.lexists(path):
+        problems.append(f"{path}: file is missing")
+        return None
+    data = _read_bytes(path, None, problems)
+    if data is None:
+        return None
+    try:
+        reader = csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""), strict=True)
+        rows = [(reader.line_num, [f.strip() for f in fields]) for fields in reader]
+    except (UnicodeDecodeError, csv.Error) as exc:
+        problems.append(f"{path}: cannot be read as UTF-8 CSV ({exc})")
+        return None
+    rows = [(line, fields) for line, fields in rows if any(fields)]  # blank lines
+    if not rows:
+        problems.append(f"{path}: the table is empty (no header)")
+        return None
+    header = rows[0][1]
+    missing = [c for c in required if c not in header]
+    repeated = sorted({c for c in header if header.count(c) > 1})
+    why = ((f"{path}: missing column(s) {', '.join(missing)}" if missing else None)
+           or (f"{path}: column(s) {', '.join(repeated)} appear more than once" if repeated else None)
+           or _ragged(path, rows[1:], len(header), header))
+    if why:
+        problems.append(why)
+        return None
+    return pd.DataFrame([fields for _, fields in rows[1:]], columns=header, dtype=str)
+
+
+def check_registry(registry: pd.DataFrame, where_table: Path, problems: list[str]) -> None:
+    for outlet, n in registry["outlet"].value_counts().items():
+        if n > 1:
+            problems.append(f"{where_table}: outlet {outlet!r} is listed {n} times")
+    for row in registry.to_dict("records"):
+        where = f"{where_table}: outlet {row['outlet']!r}"
+        if row["media_system"] not in MEDIA_SYSTEMS:
+            problems.append(f"{where}: media_system {row['media_system']!r} is not one of {', '.join(MEDIA_SYSTEMS)}")
+        if not re.fullmatch(r"[A-Z]{3}", row["country"]):
+            problems.append(f"{where}: country {row['country']!r} is not an ISO 3166-1 alpha-3 code")
+        if row["ambiguous"].lower() not in ("true", "false"):
+            problems.append(f"{where}: ambiguous must be true or false, not {row['ambiguous']!r}")
+        elif row["ambiguous"].lower() == "true" and row["alternative_media_system"] not in MEDIA_SYSTEMS:
+            problems.append(f"{where}: ambiguous outlet needs an alternative_media_system")
+        if not row["evidence"]:
+            problems.append(f"{where}: no evidence for the classification")
+
+
+def check_catalog(catalog: pd.DataFrame, root: Path, present: set[str], registry: pd.DataFrame | None,
+                   problems: list[str]) -> dict[str, dict]:
+    """The catalog rows by file name; every row must name an article file present in ``root``."""
+    rows: dict[str, dict] = {}
+    outlets = set(registry["outlet"]) if registry is not None else None
+    for row in catalog.to_dict("records"):
+        name = row["file"]
+        where = f"{root / CATALOG}: row for {name!r}"
+        if name in rows:
+            problems.append(f"{where}: the file is listed twice")
+            continue
+        rows[name] = row
+        why = _catalog_name_problem(name)
+        if why is None and name not in present:
+            why = f"no such seed file in {root}"
+        if why:
+            problems.append(f"{where}: {why}")
+        if outlets is not None and row["outlet"] not in outlets:
+            problems.append(f"{where}: outlet {row['outlet']!r} is not in the registry {root / REGISTRY}")
+        if row.get("published") and parse_catalog_date(row["published"]) is None:
+            problems.append(f"{where}: published {row['published']!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+    return rows
+
+
+def parse_catalog_date(value: str) -> tuple[pd.Timestamp, str] | None:
+    for fmt, precision in (("%Y-%m-%d", "day"), ("%Y-%m", "month"), ("%Y", "year")):
+        try:
+            return pd.to_datetime(value, format=fmt), precision
+        except (ValueError, TypeError):
+            continue
+    return None
