@@ -147,3 +147,73 @@ def test_figures_draw_on_the_corpus(corpus):
 def test_official_share_is_a_share_on_the_corpus(corpus):
     share = official_share(country_naming(corpus.sentences), corpus.documents.index)
     assert share.index.equals(corpus.documents.index) and share.between(0, 1).all()
+
+
+# --- words, keyness, precision and findings -------------------------------------------------------------
+from helpers.report.framing import (content_terms, framing_findings_note, keyness_table, precision_note,  # noqa: E402
+                                    prior_note, stability_note, top_terms_table, wrong_matches)
+
+
+def test_content_terms_leave_out_stopwords_and_fold_names():
+    sentences = pd.DataFrame({"doc_id": ["a", "a"], "sent_id": [0, 1], "start": [0, 31], "end": [30, 62],
+                              "text": ["The friendship of the peoples.", "Kim Il Sung and the friendship."]})
+    counts = content_terms(sentences, stopwords={"the"})
+    n = dict(zip(counts["term"], counts["n"]))
+    assert n == {"friendship": 2, "and": 1, "kim_il_sung": 1, "of": 1, "peoples": 1}
+    assert set(content_terms(sentences)["term"]) == {"friendship", "kim_il_sung", "peoples"}  # stopwords.csv
+
+
+def test_top_terms_table_orders_by_count_then_term(docs):
+    content = pd.DataFrame({"doc_id": ["a", "a", "a", "b"], "term": ["zeta", "alpha", "beta", "x"], "n": [2, 2, 5, 1]})
+    t = top_terms_table(content, docs, n=2)
+    assert t.loc["a", "most frequent content terms"] == "beta (5), alpha (2)"
+    assert t.loc["b", "most frequent content terms"] == "x (1)" and pd.isna(t.loc["c", "most frequent content terms"])
+    assert t["outlet"].tolist() == ["A", "B", "C"]
+
+
+def _loo():
+    return pd.DataFrame({"group": ["state", "independent", "state"], "rank": [1, 1, 2], "term": ["a", "b", "c"],
+                         "n_i": [3, 0, 2], "n_j": [0, 4, 1], "delta": [1.0, -2.0, 0.5], "se": [1.0] * 3,
+                         "z": [1.0, -2.5, 0.5], "kept": [5, 5, 3], "runs": [5] * 3, "stable": [True, True, False]})
+
+
+def test_keyness_prose_and_table():
+    assert prior_note(pd.DataFrame({"n": [1000, 234]}), 500) == \
+        "Prior strength used: `alpha0` = 500 pseudo-words, against 1,234 content tokens in the corpus."
+    t = keyness_table(_loo())
+    assert "n state" in t.columns and "n independent" in t.columns and "dropped_by" not in t.columns
+    note = stability_note(_loo(), 2, 5)
+    assert note.startswith("Of the 3 top terms, **2** stay in the top 2 in all 5 leave-one-out reruns: *a* (state), "
+                           "*b* (independent). The largest |z| is 2.50: with 5 articles")
+    assert ": none." in stability_note(_loo().assign(stable=False), 2, 5)
+
+
+def _judged():
+    return pd.DataFrame({"doc_id": ["a"] * 4, "sent_id": [0, 1, 2, 3], "term": ["w", "x", "y", "z"],
+                         "frame": ["f", "f", "g", "g"], "correct": ["yes", "no", "yes", "yes"], "note": ["", "bad", "", ""]})
+
+
+def test_precision_note_and_wrong_matches():
+    precision = pd.DataFrame({"frame": ["f", "g"], "precision": [0.5, 1.0]})
+    assert precision_note(precision, _judged()) == ("4 matches were read in context; 1 are wrong, an overall precision "
+                                                    "of **75.0%** (lowest frame: f, 50%). The wrong ones, with the reason:")
+    assert wrong_matches(_judged()).to_dict("records") == [
+        {"doc_id": "a", "sent_id": 1, "term": "x", "frame": "f", "note": "bad"}]
+
+
+def test_findings_note_quotes_every_number(docs):
+    per_article = pd.DataFrame({"revolution": [10.0, 2.0, 30.0], "aid": [1.0, 9.0, 1.0]}, index=["a", "b", "c"])
+    gd = pd.DataFrame({"revolution": [20.0, 2.0], "aid": [1.0, 9.0]}, index=["mean of state", "mean of independent"])
+    perm = pd.DataFrame({"relabellings": [3, 3], "min_p": [1 / 3, 1 / 3]}, index=["revolution", "aid"])
+    sens = pd.DataFrame({"x": [True, False]})
+    text = framing_findings_note(_judged(), per_article, gd, article_labels(docs), {"doc_id": "b", "quoted_share": 0.4},
+                                 sens, ["robust one"], [], _loo(), perm)
+    lines = text.split("\n")
+    assert len(lines) == 7 and all(line.startswith("- **") for line in lines)
+    assert "right 75.0% of the time when read in context (4 matches); the 1 wrong matches" in lines[0]
+    assert "mean revolution density is 20.0 per 1,000 words against 2.0" in lines[1]
+    assert "densest article is C \\(state\\) (30.0). The largest group gap is in revolution (20.0 vs 2.0)." in lines[1]
+    assert "In B \\(independent\\), 40% of the revolution-frame" in lines[2]
+    assert "(2 codings): robust one." in lines[3] and lines[4].endswith("coded:** nothing.")
+    assert "2 of 3 top keyness terms" in lines[5] and lines[6].startswith("- **Tests.** 3 articles allow only 3 ")
+    assert "p-value is 0.33" in lines[6]

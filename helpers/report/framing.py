@@ -12,6 +12,10 @@ Markdown paragraph; nothing names a particular article, person or frame.
 - :func:`paramount_leaders`, :func:`leader_table`, :func:`leader_note`: how each article names its leaders;
 - :func:`speech_counts`, :func:`voice_note`, :func:`labelled_sources`: direct and reported speech per article;
 - :func:`robustness_note`: the sensitivity analysis in words;
+- :func:`content_terms`, :func:`top_terms_table`, :func:`prior_note`, :func:`keyness_table`,
+  :func:`stability_note`: content words per article and the keyness of each group's words;
+- :func:`precision_note`, :func:`wrong_matches`: how often the frame indicators are right in context;
+- :func:`framing_findings_note`: the notebook's findings;
 - :func:`plot_keyness`, :func:`plot_frame_heatmap`: the notebook's figures.
 """
 from __future__ import annotations
@@ -23,7 +27,7 @@ import pandas as pd
 from helpers.analysis.keyness import permutation_test
 from helpers.analysis.naming import load_naming
 from helpers.report.overview import format_published
-from helpers.report.text import fmt_pct, md_quote, plural
+from helpers.report.text import fmt_int, fmt_pct, md_quote, plural
 
 
 def article_labels(documents: pd.DataFrame) -> pd.Series:
@@ -232,6 +236,92 @@ def robustness_note(sens: pd.DataFrame, holds: pd.Series, robust: list[str], fra
         + ("; ".join(md_quote(f) for f in robust) or "none")
         + f". {plural(len(fragile), 'finding')} that hold under the registry coding depend on the choice: "
         + ("; ".join(f"{md_quote(f)} ({fmt_pct(holds[f])} of codings)" for f in fragile) or "none") + ".")
+
+
+# ---------------------------------------------------------------------------
+# Words, keyness and frame precision (sections 2-3) and the findings
+# ---------------------------------------------------------------------------
+def content_terms(sentences: pd.DataFrame, stopwords: Iterable[str] | None = None) -> pd.DataFrame:
+    """Tidy term counts ``doc_id, term, n`` of the body sentences, names folded to their canonical token
+    (gazetteer) and ``stopwords`` (default: ``stopwords.csv``) left out."""
+    from helpers.analysis.words import gazetteer_names, load_stopwords, term_counts, tokens
+
+    counts = term_counts(tokens(sentences, gazetteer_names()))
+    stop = load_stopwords() if stopwords is None else frozenset(stopwords)
+    return counts[~counts["term"].isin(stop)]
+
+
+def top_terms_table(content: pd.DataFrame, documents: pd.DataFrame, n: int = 6) -> pd.DataFrame:
+    """Per article: outlet and its ``n`` most frequent content terms with counts ('term (n)', ties by term)."""
+    top = (content.sort_values(["doc_id", "n", "term"], ascending=[True, False, True])
+           .groupby("doc_id").head(n).groupby("doc_id")
+           .apply(lambda g: ", ".join(f"{t} ({k})" for t, k in zip(g["term"], g["n"])), include_groups=False)
+           .rename("most frequent content terms"))
+    return pd.concat([documents["outlet"], top], axis=1)
+
+
+def prior_note(content: pd.DataFrame, alpha0: float) -> str:
+    """The keyness prior's strength against the corpus's content tokens."""
+    return (f"Prior strength used: `alpha0` = {alpha0:g} pseudo-words, against {fmt_int(content['n'].sum())} "
+            "content tokens in the corpus.")
+
+
+def keyness_table(loo: pd.DataFrame, group_i: str = "state", group_j: str = "independent") -> pd.DataFrame:
+    """The leave-one-out keyness table for reading (counts named by group)."""
+    return loo[["group", "rank", "term", "n_i", "n_j", "delta", "se", "z", "kept", "runs", "stable"]].rename(
+        columns={"n_i": f"n {group_i}", "n_j": f"n {group_j}"})
+
+
+def stability_note(loo: pd.DataFrame, k: int, n_documents: int) -> str:
+    """How many top terms survive every leave-one-out rerun, which, and the largest |z|."""
+    stable = loo[loo["stable"]]
+    return (f"Of the {len(loo)} top terms, **{len(stable)}** stay in the top {k} in all {loo['runs'].iloc[0]} "
+            "leave-one-out reruns: "
+            + (", ".join(f"*{md_quote(t)}* ({g})" for t, g in zip(stable["term"], stable["group"])) or "none")
+            + f". The largest |z| is {loo['z'].abs().max():.2f}: with {plural(n_documents, 'article')} no single word "
+            "difference is statistically meaningful, so these are ranked effect sizes, not tests.")
+
+
+def wrong_matches(judged: pd.DataFrame) -> pd.DataFrame:
+    """The frame matches judged wrong in context, with the reason."""
+    return judged[judged["correct"] == "no"][["doc_id", "sent_id", "term", "frame", "note"]].reset_index(drop=True)
+
+
+def precision_note(precision: pd.DataFrame, judged: pd.DataFrame) -> str:
+    """Matches read in context, how many are wrong, the overall precision and the lowest frame's."""
+    wrong = (judged["correct"] == "no").sum()
+    overall = (judged["correct"] == "yes").mean()
+    return (f"{plural(len(judged), 'match', 'matches')} were read in context; {wrong} are wrong, an overall precision "
+            f"of **{fmt_pct(overall, 1)}** (lowest frame: {precision.loc[precision['precision'].idxmin(), 'frame']}, "
+            f"{fmt_pct(precision['precision'].min(), 0)}). The wrong ones, with the reason:")
+
+
+def framing_findings_note(judged: pd.DataFrame, per_article: pd.DataFrame, group_means: pd.DataFrame,
+                          labels: pd.Series, drop: dict, sens: pd.DataFrame, robust: list[str], fragile: list[str],
+                          loo: pd.DataFrame, perm: pd.DataFrame, frame: str = "revolution") -> str:
+    """The notebook's findings as Markdown bullets, every number from the tables given: frame precision
+    (``judged``), ``frame`` density per article and group, the quotation share (``drop``, from
+    :func:`quote_drop`), the sensitivity analysis, keyness stability (``loo``) and the permutation test."""
+    col, top = group_means[frame], largest_gap(group_means)
+    return "\n".join([
+        f"- **Precision.** The frame indicators are right {fmt_pct((judged['correct'] == 'yes').mean(), 1)} of the "
+        f"time when read in context ({plural(len(judged), 'match', 'matches')}); the "
+        f"{(judged['correct'] == 'no').sum()} wrong matches are listed in section 3 with the reason, and only correct "
+        "matches are counted.",
+        f"- **Frames.** Under the registry coding the state group's mean {frame} density is "
+        f"{col['mean of state']:.1f} per 1,000 words against {col['mean of independent']:.1f} for the independent "
+        f"group; the single densest article is {md_quote(labels[per_article[frame].idxmax()])} "
+        f"({per_article[frame].max():.1f}). The largest group gap is in {top} "
+        f"({group_means.loc['mean of state', top]:.1f} vs {group_means.loc['mean of independent', top]:.1f}).",
+        f"- **Voice.** In {md_quote(labels[drop['doc_id']])}, {fmt_pct(drop['quoted_share'])} of the {frame}-frame "
+        "vocabulary sits inside quotations of the leaders' messages.",
+        f"- **Robust under every coding** ({len(sens)} codings): " + ("; ".join(md_quote(f) for f in robust) or "nothing") + ".",
+        "- **Depends on how the ambiguous outlets are coded:** " + ("; ".join(md_quote(f) for f in fragile) or "nothing") + ".",
+        f"- **Words.** {int(loo['stable'].sum())} of {len(loo)} top keyness terms survive leaving any one article out.",
+        f"- **Tests.** {plural(len(per_article), 'article')} allow only {int(perm['relabellings'].iloc[0])} "
+        f"relabellings; the smallest attainable p-value is {perm['min_p'].iloc[0]:.2f}, so nothing here is "
+        "statistically significant, by construction.",
+    ])
 
 
 # ---------------------------------------------------------------------------

@@ -8,6 +8,7 @@ import pandas as pd
 
 from helpers.corpus.segment import KINDS
 from helpers.report.style import MEDIA_SYSTEM_COLORS, SEGMENT_KIND_COLORS, source_note
+from helpers.report.text import fmt_pct, md_quote, plural
 
 _PRECISION_OFFSET = {"day": pd.DateOffset(days=1), "month": pd.DateOffset(months=1), "year": pd.DateOffset(years=1)}
 
@@ -152,7 +153,85 @@ def corpus_limits(corpus) -> dict:
     )
 
 
+# ---------------------------------------------------------------------------
+# Prose rendered from the numbers
+# ---------------------------------------------------------------------------
+def corpus_note(limits: dict) -> str:
+    """Articles, outlets, countries and groups of :func:`corpus_limits`, in words."""
+    return (f"The corpus holds {plural(limits['n_documents'], 'article')} from {plural(limits['n_outlets'], 'outlet')} "
+            f"in {plural(limits['n_countries'], 'country', 'countries')}: {limits['n_state']} coded as state media and "
+            f"{limits['n_independent']} as independent media. {limits['n_ambiguous']} of the outlets are marked "
+            f"ambiguous, and no outlet contributes more than {plural(limits['max_per_outlet'], 'article')}, so outlet "
+            "and article cannot be told apart in any comparison.")
+
+
+def inferred_dates_note(documents: pd.DataFrame) -> str:
+    """The pages that print no date, each with the precision and evidence of its inferred date."""
+    inferred = documents[documents["published_basis"] == "inferred"]
+    return (f"{plural(len(inferred), 'page')} print no date of their own; their dates come from what the article "
+            "says:\n\n" + "\n".join(f"- **{md_quote(r.outlet)}**: {r.published_precision} precision, "
+                                      f"{md_quote(r.published_evidence)}." for r in inferred.itertuples()))
+
+
+def years_by_system_note(documents: pd.DataFrame) -> str:
+    """First and last publication year and the number of articles per media system."""
+    by_system = (documents.assign(year=documents["published"].dt.year)
+                 .groupby("media_system")["year"].agg(["min", "max", "count"]))
+    return ("Publication years by media system: " + "; ".join(
+        f"{system} {int(r['min'])}–{int(r['max'])} ({plural(r['count'], 'article')})" for system, r in by_system.iterrows())
+        + ". Each article was written for an occasion (a summit, an anniversary of diplomatic relations), so any "
+        "difference between media systems may also be a difference between occasions and years.")
+
+
+def boilerplate_note(corpus, shares: pd.DataFrame | None = None) -> str:
+    """Shares of boilerplate and body characters, the noisiest file, and boilerplate segments per rule
+    (``shares``: :func:`boilerplate_share`)."""
+    shares = boilerplate_share(corpus) if shares is None else shares
+    noisiest = shares["boilerplate_share"].idxmax()
+    rules = corpus.segments[corpus.segments["kind"] == "boilerplate"].groupby("rule").size()
+    comp = composition(corpus)
+    return (f"Across the corpus, {fmt_pct(comp['boilerplate'].sum() / comp['total'].sum())} of all characters are "
+            f"boilerplate and {fmt_pct(comp['body'].sum() / comp['total'].sum())} are body text. The noisiest file is "
+            f"the page from {md_quote(corpus.documents.loc[noisiest, 'outlet'])} "
+            f"({fmt_pct(shares.loc[noisiest, 'boilerplate_share'])} boilerplate). Boilerplate segments by rule: "
+            + ", ".join(f"{rule} {n}" for rule, n in rules.items()) + ".")
+
+
+def support_note(limits: dict) -> str:
+    """What the corpus can and cannot support, with the counts of :func:`corpus_limits`."""
+    return f"""
+**Can support**
+- a close, fully traceable reading: every table row keeps its document and character offsets, so any claim can be checked against the sentence that makes it;
+- a description of *these* articles: which events they narrate, which dates they give, whom they name and how;
+- finding disagreements between sources (dates, titles) and inconsistencies inside one article.
+
+**Cannot support**
+- statistical generalisation: with {limits['n_state']} state and {limits['n_independent']} independent articles, a permutation test can only relabel
+  a handful of ways, and no word-frequency difference can be significant;
+- separating outlet from media system, or from occasion: each outlet contributes at most {plural(limits['max_per_outlet'], 'article')}, and the articles
+  were written for a summit or an anniversary;
+- claims about coverage in Vietnamese or Korean, about what was not published, or about change over time within one outlet;
+- firm dates for {plural(limits['n_undated'], 'article')} whose pages print none: their dates are inferred, with the evidence shown above.
+"""
+
+
+def corpus_findings(limits: dict, shares: pd.DataFrame) -> str:
+    """The notebook's findings as Markdown bullets, from :func:`corpus_limits` and :func:`boilerplate_share`."""
+    return (
+        f"- {plural(limits['n_documents'], 'article')} from {plural(limits['n_outlets'], 'outlet')} in "
+        f"{plural(limits['n_countries'], 'country', 'countries')}, {limits['first_year']}–{limits['last_year']}; "
+        f"{limits['n_state']} state and {limits['n_independent']} independent, {limits['n_ambiguous']} of the outlets "
+        "coded with stated doubt.\n"
+        f"- {limits['n_documents'] - limits['n_undated']} pages state their date; {limits['n_undated']} are dated "
+        "from their own words, with the evidence kept.\n"
+        f"- Boilerplate is up to {fmt_pct(shares['boilerplate_share'].max())} of a file; only body text enters the "
+        "analyses.\n"
+        "- The corpus supports a traceable close reading and comparison of these articles, not generalisation about "
+        "state or independent media.")
+
+
 __all__ = [
     "article_table", "format_published", "published_labels", "published_interval", "composition", "boilerplate_share",
-    "plot_composition", "plot_publication_timeline", "corpus_limits", "source_note",
+    "plot_composition", "plot_publication_timeline", "corpus_limits", "source_note", "corpus_note",
+    "inferred_dates_note", "years_by_system_note", "boilerplate_note", "support_note", "corpus_findings",
 ]
