@@ -215,8 +215,9 @@ def _resolve_title(kb: _Resolver, persons_seen: list[str], nat: str | None, word
     return None
 
 
-def _mentions_of(kb, raw: str, spans, doc_id: str, published) -> list[tuple]:
-    return mention_rows(raw, spans, doc_id, published, kb)
+def _mentions_of(shared: tuple, doc_id: str) -> list[tuple]:
+    kb, raw, spans, published = shared  # inherited by worker processes, not sent with each document
+    return mention_rows(raw[doc_id], spans[doc_id], doc_id, published[doc_id], kb)
 
 
 def extract_corpus_mentions(documents: pd.DataFrame, sentences: pd.DataFrame, kb, *,
@@ -230,8 +231,8 @@ def extract_corpus_mentions(documents: pd.DataFrame, sentences: pd.DataFrame, kb
     """
     raw, pub = documents["raw"].to_dict(), documents["published"].to_dict()
     spans = spans_by_document(sentences)
-    items = [(d, (raw[d], spans[d], d, pub[d])) for d in sorted(spans)]
-    rows, failed = map_documents(_mentions_of, items, "mentions", shared=kb, workers=workers,
+    items = [(d, (d,)) for d in sorted(spans)]
+    rows, failed = map_documents(_mentions_of, items, "mentions", shared=(kb, raw, spans, pub), workers=workers,
                                  total_chars=sum(len(raw[d]) for d in spans))
     record("mentions", failed, problems)
     df = pd.DataFrame(rows, columns=MENTION_COLUMNS)

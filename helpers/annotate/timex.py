@@ -204,8 +204,9 @@ def timex_frame(rows: Iterable[Timex]) -> pd.DataFrame:
 
 
 # --------------------------------------------------------------------------- the layer
-def _timexes_of(references, doc_id: str, raw: str, spans, published, precision) -> list[Timex]:
-    return extract_timexes(doc_id, raw, spans, published, precision, references)
+def _timexes_of(shared: tuple, doc_id: str) -> list[Timex]:
+    references, inputs = shared  # inherited by worker processes, not sent with each document
+    return extract_timexes(doc_id, *inputs[doc_id], references)
 
 
 def extract_corpus_timexes(documents: pd.DataFrame, sentences: pd.DataFrame, references=None, *,
@@ -220,10 +221,11 @@ def extract_corpus_timexes(documents: pd.DataFrame, sentences: pd.DataFrame, ref
     spans = spans_by_document(sentences)
     refs = load_references() if references is None else tuple(references)
     raws = documents["raw"].tolist()
-    items = [(d, (d, raw, spans.get(d, ()), pub, prec))
-             for d, raw, pub, prec in zip(documents.index.tolist(), raws, documents["published"].tolist(),
-                                          documents["published_precision"].tolist())]
-    rows, failed = map_documents(_timexes_of, items, "timexes", shared=refs, workers=workers,
+    inputs = {d: (raw, spans.get(d, ()), pub, prec)
+              for d, raw, pub, prec in zip(documents.index.tolist(), raws, documents["published"].tolist(),
+                                           documents["published_precision"].tolist())}
+    items = [(d, (d,)) for d in inputs]
+    rows, failed = map_documents(_timexes_of, items, "timexes", shared=(refs, inputs), workers=workers,
                                  total_chars=sum(map(len, raws)))
     record("timexes", failed, problems)
     return timex_frame(rows)

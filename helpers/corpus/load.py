@@ -118,9 +118,9 @@ def process_document(doc_id: str, text: str) -> tuple[dict, list[tuple], list[tu
     return fields, rows, sentences
 
 
-def _process(doc_id: str, text: str) -> list[tuple]:
-    """:func:`process_document` as one row for :func:`helpers.parallel.map_documents`."""
-    return [(doc_id, *process_document(doc_id, text))]
+def _process(texts: dict, doc_id: str) -> list[tuple]:
+    """:func:`process_document` as one row for :func:`helpers.parallel.map_documents` (``texts`` is shared)."""
+    return [(doc_id, *process_document(doc_id, texts[doc_id]))]
 
 
 def body_text(raw: str, segments) -> str:
@@ -228,8 +228,9 @@ SENTENCE_COLUMNS = ["doc_id", "sent_id", "start", "end"]
 def _build(seeds: dict, catalog_rows: dict, registry: pd.DataFrame, notes: list[dict],
            workers: int | None = None) -> dict[str, pd.DataFrame]:
     by_outlet = registry.set_index("outlet").to_dict("index")
-    items = [(path.stem, (path.stem, text)) for path, text, _ in seeds.values()]
-    processed, failed = map_documents(_process, items, "load", workers=workers,
+    texts = {path.stem: text for path, text, _ in seeds.values()}
+    items = [(d, (d,)) for d in texts]
+    processed, failed = map_documents(_process, items, "load", shared=texts, workers=workers,
                                       total_chars=sum(len(text) for _, text, _ in seeds.values()))
     by_id = {p[0]: p[1:] for p in processed}
     all_problems = [dict(doc_id=d, layer=layer, error=f"{error}: the document is not loaded")

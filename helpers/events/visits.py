@@ -189,8 +189,10 @@ def extract_visits(
     return _visit_frame(rows)
 
 
-def _visits_of(kb, raw: str, spans, mentions: list, timexes: list, doc_id: str, published) -> list[dict]:
-    return visit_rows(raw, spans, mentions, timexes, doc_id, published, kb)
+def _visits_of(shared: tuple, doc_id: str) -> list[dict]:
+    kb, raw, spans, m_by, t_by, published = shared  # inherited by worker processes, not sent with each document
+    return visit_rows(raw[doc_id], spans[doc_id], m_by.get(doc_id, []), t_by.get(doc_id, []), doc_id,
+                      published[doc_id], kb)
 
 
 def extract_corpus_visits(documents: pd.DataFrame, sentences: pd.DataFrame, mentions: pd.DataFrame,
@@ -213,8 +215,8 @@ def extract_corpus_visits(documents: pd.DataFrame, sentences: pd.DataFrame, ment
     for d, rec in zip(timexes["doc_id"].tolist(), _records(timexes, _T)):
         t_by.setdefault(d, []).append(rec)
     spans = spans_by_document(sentences)
-    items = [(d, (raw[d], spans[d], m_by.get(d, []), t_by.get(d, []), d, pub[d])) for d in sorted(spans)]
-    rows, failed = map_documents(_visits_of, items, "visits", shared=kb, workers=workers,
+    items = [(d, (d,)) for d in sorted(spans)]
+    rows, failed = map_documents(_visits_of, items, "visits", shared=(kb, raw, spans, m_by, t_by, pub), workers=workers,
                                  total_chars=sum(len(raw[d]) for d in spans))
     record("visits", failed, problems)
     return _visit_frame(rows)
