@@ -157,6 +157,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--site", type=Path, default=SITE_DIR, help=f"site folder (default: {SITE_DIR})")
     args = parser.parse_args(argv)
     if not args.no_execute:
+        from helpers.pipeline import load_corpus
+        from helpers.report.problems import problems_report
+
+        print(problems_report(load_corpus()), flush=True)  # what the notebooks will list in 01
         for path in notebook_paths(args.only):
             print(f"executing {path.name}", flush=True)
             execute_notebook(path)
