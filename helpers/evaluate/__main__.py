@@ -1,0 +1,57 @@
+"""``python -m helpers.evaluate CORPUS_DIR GOLD_DIR [--save RESULTS.csv] [--label NAME]``
+
+Scores publication dates, temporal expressions and visits of the articles in CORPUS_DIR (a folder
+that ``load_corpus`` reads: ``*.txt``, ``catalog.csv``, ``outlets.csv``) against the hand coding in
+GOLD_DIR (format: :mod:`helpers.evaluate.gold`), prints the figures and every error with its sentence,
+and with ``--save`` writes the figures to a results file that says what was scored, with which
+version of the code and when (see :mod:`helpers.evaluate.results`).
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+
+import pandas as pd
+
+from helpers.evaluate.gold import GoldError
+from helpers.evaluate.results import save_results
+from helpers.evaluate.score import evaluate_folder
+
+
+def _show(title: str, table: pd.DataFrame) -> None:
+    print(f"\n{title} ({len(table)})")
+    if not table.empty:
+        with pd.option_context("display.max_colwidth", 160, "display.width", 250, "display.max_rows", 500):
+            print(table.to_string(index=False))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m helpers.evaluate", description=__doc__.split("\n\n")[1])
+    parser.add_argument("corpus_dir")
+    parser.add_argument("gold_dir")
+    parser.add_argument("--save", help="append the figures to this results CSV (one row per figure and run)")
+    parser.add_argument("--label", help="a name for this evaluation set in the results file (default: GOLD_DIR)")
+    args = parser.parse_args(argv)
+    try:
+        result = evaluate_folder(args.corpus_dir, args.gold_dir)
+    except GoldError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    summary = result["summary"]
+    _show("figures", summary.assign(value=summary["value"].map(lambda v: f"{v:.3f}" if v == v else "n/a")))
+    _show("publication dates: wrong", result["documents"][~(result["documents"]["date_right"]
+                                                            & result["documents"]["basis_right"])])
+    _show("temporal expressions: not right", result["timexes"][result["timexes"]["outcome"] != "right"])
+    _show("visits found: not right", result["visits_found"][result["visits_found"]["outcome"] != "right"])
+    _show("visits coded: not found", result["visits_coded"][~result["visits_coded"]["outcome"].isin(
+        ["found", "not found (optional)"])])
+    _show("problems the pipeline reported", result["problems"])
+    if args.save:
+        save_results(args.save, summary, label=args.label or args.gold_dir, corpus_dir=args.corpus_dir,
+                     gold_dir=args.gold_dir)
+        print(f"\nfigures written to {args.save}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
