@@ -22,6 +22,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -61,6 +62,36 @@ class _FoldTable(dict):
 
 
 _FOLD = _FoldTable()
+_ASCII_BYTES = bytes(range(128))
+
+
+def _ascii_part(table) -> bytes:
+    """The ASCII part of a translate table as a bytes table; bytes >= 0x80 (the pieces of multi-byte UTF-8
+    characters) map to themselves, so translating a text's UTF-8 encoding maps its ASCII characters only."""
+    return bytes(ord(table[i]) if i < 128 else i for i in range(256))
+
+
+def _translate(text: str, table, ascii_table: bytes) -> str:
+    """``text.translate(table)`` for a one-character-for-one table, without its per-character lookups.
+
+    The ASCII characters go through one bytes.translate (``ascii_table = _ascii_part(table)``), then
+    each distinct non-ASCII character of the text is replaced by str.replace.
+    """
+    if text.isascii():
+        return text.encode("ascii").translate(ascii_table).decode("ascii")
+    data = text.encode("utf-8", "surrogatepass")
+    others = data.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")  # the non-ASCII characters
+    subst = {ch: table[ord(ch)] for ch in set(others)}
+    subst = {ch: out for ch, out in subst.items() if out != ch}
+    if any(out in subst for out in subst.values()):
+        return text.translate(table)  # a replacement that another would change again: one char at a time
+    out = data.translate(ascii_table).decode("utf-8", "surrogatepass")
+    for ch, new in subst.items():
+        out = out.replace(ch, new)
+    return out
+
+
+_ASCII_FOLD = _ascii_part(_FOLD)
 
 
 def fold(text: str) -> str:
@@ -69,7 +100,7 @@ def fold(text: str) -> str:
     >>> fold("Hồ Chí Minh’s Kim Jong-Un")
     "ho chi minh's kim jong un"
     """
-    return text.translate(_FOLD)
+    return _translate(text, _FOLD, _ASCII_FOLD)
 
 
 def fold_alias(alias: str) -> str:
@@ -215,7 +246,11 @@ def _is_acronym(alias: str) -> bool:
 
 
 def _trie_regex(words: list[str]) -> str:
-    """A regex alternation of ``words`` built as a trie; at each position the longest word wins."""
+    """A regex alternation of folded ``words`` built as a trie; at each position the longest word wins.
+
+    It reads the *marked* text of :meth:`AliasMatcher._mark`: a first letter a-z is matched as its
+    capital (the mark of a capital letter a name may begin at), a later letter a-z in either case.
+    """
     trie: dict = {}
     for w in words:
         node = trie
@@ -223,22 +258,54 @@ def _trie_regex(words: list[str]) -> str:
             node = node.setdefault(ch, {})
         node[""] = True
 
-    def build(node: dict) -> str:
+    def build(node: dict, first: bool) -> str:
         end = "" in node
         branches = []
         for ch in sorted(k for k in node if k):
-            piece = " +" if ch == " " else re.escape(ch)
-            branches.append(piece + build(node[ch]))
+            if ch == " ":
+                piece = " +"
+            elif "a" <= ch <= "z":
+                piece = ch.upper() if first else f"[{ch}{ch.upper()}]"
+            else:
+                piece = re.escape(ch)
+            branches.append(piece + build(node[ch], False))
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
         return f"(?:{body})?" if end else body
 
-    return build(trie)
+    return build(trie, True)
 
 
 # Capital letters of the Latin script (the extended blocks also hold small letters: _accept checks).
 _CAPITAL = re.compile("[A-Z\u00c0-\u00de\u0100-\u024f\u1e00-\u1eff]")
+
+
+def _start_chars(first_letters: set[str]) -> frozenset[str]:
+    """The characters a name can begin at: capitals of _CAPITAL, upper case, folding to an alias's first letter."""
+    return frozenset(c for c in map(chr, range(0x2000))
+                     if _CAPITAL.match(c) and c.isupper() and _FOLD[ord(c)] in first_letters)
+
+
+class _MarkTable(dict):
+    """As _FOLD, except for the characters given with their marks (see :meth:`AliasMatcher._mark`)."""
+
+    def __init__(self, marks: dict[str, str]):
+        super().__init__((ord(c), m) for c, m in marks.items())
+
+    def __missing__(self, code: int) -> str:
+        self[code] = out = _FOLD[code]
+        return out
+
+
+def _acronym_regex(acronyms: list[str]) -> re.Pattern:
+    r"""Acronyms as whole words, longest first: ``(?<![\w.])(?:A|B)(?!\w)`` written ``(?:A(?<![\w.]A)|...)``.
+
+    The look-behind after each literal tests the same character as one before it, but the pattern now
+    starts with literals, so the regex engine skips straight to the letters an acronym can begin with.
+    """
+    alts = [f"{re.escape(a)}(?<![\\w.]{re.escape(a)})" for a in sorted(acronyms, key=len, reverse=True)]
+    return re.compile("(?:" + "|".join(alts) + r")(?![\w])")
 
 
 @dataclass(frozen=True)
@@ -282,8 +349,22 @@ class AliasMatcher:
         self._multiword = {k: (" " in k) for k in name_keys}
         self._suffixes = load_suffixes()
         self._name_re = re.compile(_trie_regex(list(name_keys)))
-        acro_alt = "|".join(re.escape(a) for a in sorted(acro_keys, key=len, reverse=True))
-        self._acro_re = re.compile(rf"(?<![\w.])(?:{acro_alt})(?![\w])") if acro_keys else None
+        self._starts = _start_chars({k[0] for k in name_keys})
+        marks = {c: _FOLD[ord(c)].upper() for c in self._starts if "a" <= _FOLD[ord(c)] <= "z"}
+        self._marks = _MarkTable(marks)
+        self._ascii_marks = _ascii_part(self._marks)
+        self._acro_re = _acronym_regex(list(acro_keys)) if acro_keys else None
+
+    def _mark(self, raw: str) -> str:
+        """:func:`fold` of ``raw`` with each capital a name can begin at marked as an upper-case letter.
+
+        A folded text holds no letter A-Z, so the alias regex (a-z first letters written as capitals)
+        can only match at those capitals, and the regex engine skips from one to the next by itself
+        (with the shipped gazetteer, "Hồ Chí Minh’s KIM" -> "Ho Chi Minh's KIM", fold: "ho chi minh's kim").
+        An alias beginning with another letter than a-z is matched on the folded letter and
+        checked against the start characters in :meth:`spans`.
+        """
+        return _translate(raw, self._marks, self._ascii_marks)
 
     def _key(self, folded_span: str) -> str:
         return " ".join(folded_span.split())
@@ -295,35 +376,49 @@ class AliasMatcher:
         text: a match's boundary is judged by the characters around it, which may lie outside
         ``start:end`` (a name ending a sentence, followed by more text of the document).
         """
+        return [Match(*t) for t in self.spans(raw, start, end, folded)]
+
+    def spans(self, raw: str, start: int = 0, end: int | None = None,
+              folded: str | None = None) -> list[tuple[int, int, str, str]]:
+        """:meth:`find` as plain ``(start, end, entity_id, form)`` tuples, for loops over many documents."""
         end = len(raw) if end is None else end
         folded = fold(raw) if folded is None else folded
         if len(folded) != len(raw):
             raise ValueError(f"folded text has {len(folded)} characters, the raw text {len(raw)}: pass fold(raw)")
-        out: list[Match] = []
+        out: list[tuple[int, int, str, str]] = []
         pos = start
-        match = self._name_re.match
-        # A name begins with a capital letter in the raw text, so only those positions are tried.
-        for cap in _CAPITAL.finditer(raw, start, end):
-            s = cap.start()
-            if s < pos:
-                continue
-            m = match(folded, s, end)
-            if m is None:
-                continue
-            e = m.end()
-            key = self._key(m.group())
-            if key in self._names and self._accept(raw, folded, s, e, self._multiword[key]):
-                eid, form = self._names[key]
-                out.append(Match(s, e, eid, form))
+        names, multiword, starts, accept, n = self._names, self._multiword, self._starts, self._accept, len(raw)
+        # A name begins at a capital letter of the raw text: the alias regex reads the marked text, which keeps
+        # those capitals, so each search goes straight to the next name (one Python step per name, not per capital).
+        search = functools.partial(self._name_re.search, self._mark(raw))
+        while (m := search(pos, end)) is not None:
+            s, e = m.span()
+            key = folded[s:e]
+            if key not in names:
+                key = self._key(key)  # a run of spaces inside the name
+            # A name standing between non-alphanumeric characters needs no further check (see _accept).
+            alone = (s == 0 or not folded[s - 1].isalnum()) and (e == n or not folded[e].isalnum())
+            if raw[s] in starts and key in names and (alone or accept(raw, folded, s, e, multiword[key])):
+                out.append((s, e, *names[key]))
                 pos = e
+            else:
+                pos = s + 1
         if self._acro_re is not None:
-            taken = [(mm.start, mm.end) for mm in out]
-            for m in self._acro_re.finditer(raw, start, end):
-                s, e = m.span()
-                if not any(a < e and s < b for a, b in taken):
-                    eid, form = self._acros[m.group()]
-                    out.append(Match(s, e, eid, form))
-            out.sort(key=lambda mm: mm.start)
+            out = self._add_acronyms(raw, start, end, out)
+        return out
+
+    def _add_acronyms(self, raw: str, start: int, end: int, names: list[tuple]) -> list[tuple]:
+        """``names`` (in text order, non-overlapping) and the acronyms that overlap none of them, in text order."""
+        starts = [t[0] for t in names]
+        out = list(names)
+        for m in self._acro_re.finditer(raw, start, end):
+            s, e = m.span()
+            # Names do not overlap and come in text order, so only the last one starting before e can reach s.
+            j = bisect_left(starts, e) - 1
+            if j < 0 or names[j][1] <= s:
+                out.append((s, e, *self._acros[m.group()]))
+        if len(out) > len(names):
+            out.sort(key=lambda t: t[0])
         return out
 
     def _accept(self, raw: str, folded: str, s: int, e: int, multiword: bool) -> bool:

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import functools
 import re
-from bisect import bisect_right
 from collections.abc import Iterable
 
 import pandas as pd
@@ -69,15 +68,18 @@ class _Resolver:
         self.title_role = {t.lower(): r for t, r in zip(titles["title"], titles["role"]) if r != "comrade"}
         words = sorted(self.title_role, key=len, reverse=True)
         shorts = sorted(self.short_owners, key=len, reverse=True)
+        # Both patterns start with a literal, not a look-behind or \b, so the regex engine can skip ahead to the
+        # letters a match can begin with: "(?<!C)(Kim|...)" is written "(Kim(?<!CKim)|...)" (the same test of the
+        # character before), and "\b[Tt]he" (IGNORECASE) as "[Tt](?<!\w[Tt])(?i:he...)".
         self.short_re = re.compile(
-            r"(?<![\w'’\-])(" + "|".join(map(re.escape, shorts)) + r")(?![\w\-])(?!\s+[A-Z][a-z])"
+            "(" + "|".join(rf"{re.escape(s)}(?<![\w'’\-]{re.escape(s)})" for s in shorts) + r")(?![\w\-])(?!\s+[A-Z][a-z])"
         ) if shorts else None
         self.title_re = re.compile(
-            r"\b[Tt]he\s+(?:(?P<nat>[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)?)(?:['’]s)?\s+)?(?P<title>"
+            r"[Tt](?<!\w[Tt])(?i:he\s+(?:(?P<nat>[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)?)(?:['’]s)?\s+)?(?P<title>"
             + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
-            + r")\b",
-            re.IGNORECASE,
+            + r")\b)"
         ) if words else re.compile(r"(?!x)x")
+        self.person_shorts = {eid: tuple(self.shorts_of.get(eid, ())) for eid, t in self.type.items() if t == "person"}
         self.speech_after = re.compile(r",?\s*" + kb.reporting_pattern(speech=True))
 
     def holds(self, eid: str, role_word: str, year: int | None, strict: bool = True) -> bool:
@@ -131,6 +133,28 @@ def extract_mentions(
     return df.astype({"sent_id": "int64", "start": "int64", "end": "int64"})
 
 
+def _by_sentence(spans: list[tuple[int, int, int]], items) -> dict[int, list]:
+    """Items with a ``(start, end)`` at ``[0:2]``, in text order, keyed by the index of the span that holds them.
+
+    The span is the last one starting at or before the item (as ``bisect_right`` on the starts would pick);
+    an item that runs past its end is dropped. Items and spans both come in text order, so one walk suffices.
+    """
+    out: dict[int, list] = {}
+    i, n = -1, len(spans)
+    for it in items:
+        s = it[0]
+        while i + 1 < n and spans[i + 1][0] <= s:
+            i += 1
+        if i >= 0 and it[1] <= spans[i][1]:
+            out.setdefault(i, []).append(it)
+    return out
+
+
+def _matches(spans, regex: re.Pattern | None, raw: str, lo: int, hi: int) -> dict[int, list]:
+    """``(start, end, match)`` of ``regex`` in ``raw[lo:hi]``, keyed by sentence (see :func:`_by_sentence`)."""
+    return _by_sentence(spans, ((*m.span(), m) for m in regex.finditer(raw, lo, hi))) if regex else {}
+
+
 def mention_rows(raw: str, sentences: pd.DataFrame, doc_id: str = "", published=None, kb=None) -> list[tuple]:
     """The rows of :func:`extract_mentions` as tuples (no DataFrame: for corpus-wide loops)."""
     kb = _resolver(_default_kb() if kb is None else kb)
@@ -143,53 +167,31 @@ def mention_rows(raw: str, sentences: pd.DataFrame, doc_id: str = "", published=
     rows: list[tuple] = []
     last_by_short: dict[str, str] = {}
     persons_seen: list[str] = []  # person entity ids in text order (full, short and title mentions)
-    starts = [a for a, _, _ in spans]
-
-    def bucket(items, key):
-        out = [[] for _ in spans]
-        for it in items:
-            i = bisect_right(starts, key(it)[0]) - 1
-            if i >= 0 and key(it)[1] <= spans[i][1]:
-                out[i].append(it)
-        return out
-
-    all_found = bucket(kb.matcher.find(raw, lo, hi, folded), lambda f: (f.start, f.end))
-    all_short = bucket(kb.short_re.finditer(raw, lo, hi), lambda m: m.span()) if kb.short_re else [[] for _ in spans]
-    all_title = bucket(kb.title_re.finditer(raw, lo, hi), lambda m: m.span())
+    all_found = _by_sentence(spans, kb.matcher.spans(raw, lo, hi, folded))
+    all_short = _matches(spans, kb.short_re, raw, lo, hi)
+    all_title = _matches(spans, kb.title_re, raw, lo, hi)
+    typ, person_shorts = kb.type, kb.person_shorts
 
     def add(sent_id, s, e, eid, form):
-        rows.append((doc_id, sent_id, s, e, raw[s:e], eid, kb.type[eid], form))
-        if kb.type[eid] == "person":
+        rows.append((doc_id, sent_id, s, e, raw[s:e], eid, typ[eid], form))
+        shorts = person_shorts.get(eid)
+        if shorts is not None:
             persons_seen.append(eid)
-            for short in kb.shorts_of.get(eid, ()):
+            for short in shorts:
                 last_by_short[short] = eid
 
-    for k, (start, end, sent_id) in enumerate(spans):
-        found = all_found[k]
-        extra = []
-        for m in all_short[k]:
-            s, e = m.span()
-            if not any(f.start < e and s < f.end for f in found):
-                extra.append((s, e, "short", m.group(1)))
-        for m in all_title[k]:
-            s, e = m.span()
-            if any(f.start < e and s < f.end and kb.type[f.entity_id] != "country" for f in found):
-                continue
-            after = raw[e:e + 40]
-            if re.match(r"\s+of\b", after) or any(f.start >= e and raw[e:f.start].strip() == "" for f in found):
-                continue  # "the President of ...", "the President Ho Chi Minh": not a reference
-            nat = None
-            if m.group("nat"):
-                ns, ne = m.span("nat")
-                hit = [f for f in found if f.start == ns and kb.type[f.entity_id] == "country" and f.end >= ne - 2]
-                if not hit:
-                    continue
-                nat = hit[0].entity_id
-            extra.append((s, e, "title", (nat, m.group("title"))))
-        events = [(f.start, 0, f) for f in found] + [(x[0], 1, x) for x in extra]
+    # Only sentences holding a match of any kind yield rows: visit those, in text order.
+    for k in sorted(all_found.keys() | all_short.keys() | all_title.keys()):
+        sent_id, found = spans[k][2], all_found.get(k, [])
+        extra = _extras(kb, raw, found, all_short.get(k, ()), all_title.get(k, ()))
+        if not extra:  # names only: already in text order
+            for s, e, eid, form in found:
+                add(sent_id, s, e, eid, form)
+            continue
+        events = [(f[0], 0, f) for f in found] + [(x[0], 1, x) for x in extra]
         for _, kind, item in sorted(events, key=lambda t: (t[0], t[1])):
             if kind == 0:
-                add(sent_id, item.start, item.end, item.entity_id, item.form)
+                add(sent_id, *item)
                 continue
             s, e, form, info = item
             if form == "short":
@@ -202,6 +204,33 @@ def mention_rows(raw: str, sentences: pd.DataFrame, doc_id: str = "", published=
                     rows.append((doc_id, sent_id, s, e, raw[s:e], eid, "person", "title"))
                     persons_seen.append(eid)
     return rows
+
+
+def _extras(kb: _Resolver, raw: str, found: list[tuple], shorts, titles) -> list[tuple]:
+    """The short forms and titles of one sentence that may refer to a person, as ``(start, end, form, info)``.
+
+    ``found`` holds the sentence's name matches ``(start, end, entity_id, form)``; a short form or title
+    overlapping one of them is not a reference of its own (a title may overlap a country name).
+    """
+    extra = []
+    for s, e, m in shorts:
+        if not any(f[0] < e and s < f[1] for f in found):
+            extra.append((s, e, "short", m.group(1)))
+    for s, e, m in titles:
+        if any(f[0] < e and s < f[1] and kb.type[f[2]] != "country" for f in found):
+            continue
+        after = raw[e:e + 40]
+        if re.match(r"\s+of\b", after) or any(f[0] >= e and raw[e:f[0]].strip() == "" for f in found):
+            continue  # "the President of ...", "the President Ho Chi Minh": not a reference
+        nat = None
+        if m.group("nat"):
+            ns, ne = m.span("nat")
+            hit = [f for f in found if f[0] == ns and kb.type[f[2]] == "country" and f[1] >= ne - 2]
+            if not hit:
+                continue
+            nat = hit[0][2]
+        extra.append((s, e, "title", (nat, m.group("title"))))
+    return extra
 
 
 def _resolve_title(kb: _Resolver, persons_seen: list[str], nat: str | None, word: str, year: int | None):
