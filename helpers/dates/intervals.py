@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from typing import NamedTuple
 
@@ -44,6 +45,7 @@ def _blank(value) -> bool:
     return value != value  # NaN / NA
 
 
+@functools.lru_cache(maxsize=1 << 14)  # a corpus repeats its dates; an Interval is immutable, so it can be shared
 def _one(value: str) -> Interval:
     v = value.strip()
     if m := _DAY.match(v):

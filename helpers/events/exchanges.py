@@ -22,11 +22,13 @@ def assign_exchanges(visits: pd.DataFrame, gap_days: int = 31) -> pd.DataFrame:
     An undated statement joins the exchange of its visitor and direction when there is exactly one.
     """
     v = visits.copy()
-    v["exchange_id"] = pd.Series(pd.NA, index=v.index, dtype="object")
+    ids: list = [pd.NA] * len(v)  # by row position; the column is set once at the end
     gap = dt.timedelta(days=gap_days)
-    for (vid, fc, tc), g in v.groupby(["visitor_id", "from_country", "to_country"], sort=True, dropna=False):
-        ivs = {i: span_interval(r.date_start, r.date_end) for i, r in zip(g.index, g.itertuples())}
-        dated = sorted((i for i in g.index if ivs[i] is not None), key=lambda i: (ivs[i][0], ivs[i][1]))
+    starts, ends = v["date_start"].tolist(), v["date_end"].tolist()
+    groups = v.groupby(["visitor_id", "from_country", "to_country"], sort=True, dropna=False).indices
+    for (vid, fc, tc), rows in groups.items():
+        ivs = {i: span_interval(starts[i], ends[i]) for i in rows.tolist()}
+        dated = sorted((i for i in ivs if ivs[i] is not None), key=lambda i: (ivs[i][0], ivs[i][1]))
         clusters: list[list[int]] = []
         hi = None
         for i in dated:
@@ -38,10 +40,13 @@ def assign_exchanges(visits: pd.DataFrame, gap_days: int = 31) -> pd.DataFrame:
                 hi = ivs[i][1]
         for c in clusters:
             first = min(ivs[i][0] for i in c)
-            v.loc[c, "exchange_id"] = f"{vid}:{fc}>{tc}:{first.isoformat()}"
-        undated = [i for i in g.index if ivs[i] is None]
+            for i in c:
+                ids[i] = f"{vid}:{fc}>{tc}:{first.isoformat()}"
+        undated = [i for i in ivs if ivs[i] is None]
         if undated and len(clusters) == 1:
-            v.loc[undated, "exchange_id"] = v.at[clusters[0][0], "exchange_id"]
+            for i in undated:
+                ids[i] = ids[clusters[0][0]]
+    v["exchange_id"] = pd.Series(ids, index=v.index, dtype="object")
     return v
 
 
@@ -72,6 +77,10 @@ def _reported(pairs) -> str:
     return "; ".join(f"{k} ({', '.join(d[:3] for d in sorted(v))})" for k, v in sorted(by.items()))
 
 
+_COLUMNS = ("exchange_id", "visitor", "visitor_id", "from_country", "to_country", "date_start", "date_end",
+            "doc_id", "level", "delegation", "status", "visitor_title")
+
+
 def merge_exchanges(visits: pd.DataFrame, documents: pd.DataFrame | None = None, gap_days: int = 31) -> pd.DataFrame:
     """Merge visit statements into distinct exchanges (visits), as tied by :func:`assign_exchanges`.
 
@@ -80,32 +89,45 @@ def merge_exchanges(visits: pd.DataFrame, documents: pd.DataFrame | None = None,
     reports, level, status, the reporting articles (and outlets when ``documents`` is given), the dates
     and titles as reported, and whether the dates disagree.
     """
-    assigned = assign_exchanges(visits, gap_days)
-    rows = []
-    for xid, g in assigned.dropna(subset=["exchange_id"]).groupby("exchange_id", sort=True):
-        dated = g[g["date_start"] != ""]
-        start, end, disagreement = reported_span(zip(dated["date_start"], dated["date_end"]))
-        docs = sorted(set(g["doc_id"]))
-        levels = [lv for lv in LEVELS if lv in set(g["level"])]
-        row = dict(
-            exchange_id=xid, visitor=g["visitor"].iloc[0], visitor_id=g["visitor_id"].iloc[0],
-            from_country=g["from_country"].iloc[0], to_country=g["to_country"].iloc[0],
-            date_start=start, date_end=end, year=visit_year(start) if start else pd.NA,
-            level="delegation" if g["delegation"].any() else (levels[0] if levels else "delegation"),
-            status="occurred" if (g["status"] == "occurred").any() else "planned",
-            n_statements=len(g), n_articles=len(docs), doc_ids=tuple(docs),
-            dates_reported=_reported(
-                (s if e in ("", s) else f"{s}/{e}", d) for s, e, d in zip(dated["date_start"], dated["date_end"],
-                                                                        dated["doc_id"])),
-            date_disagreement=disagreement,
-            titles_reported=_reported((t, d) for t, d in zip(g["visitor_title"], g["doc_id"]) if t),
-            statuses_reported=", ".join(sorted(set(g["status"]))),
-        )
-        if documents is not None:
-            row["outlets"] = tuple(sorted({documents.at[d, "outlet"] for d in docs}))
-        rows.append(row)
+    assigned = assign_exchanges(visits, gap_days).dropna(subset=["exchange_id"])
+    col = {c: assigned[c].tolist() for c in _COLUMNS}  # plain lists: no pandas call per exchange or per cell
+    members: dict[str, list[int]] = {}
+    for i, xid in enumerate(col["exchange_id"]):
+        members.setdefault(xid, []).append(i)
+    outlet_of = None if documents is None else dict(zip(documents.index.tolist(), documents["outlet"].tolist()))
+    rows = [_exchange_row(xid, members[xid], col, outlet_of) for xid in sorted(members)]
     out = pd.DataFrame(rows)
     if len(out):
         out = out.sort_values(["date_start", "visitor"], kind="stable").reset_index(drop=True)
         out["year"] = out["year"].astype("Int64")
     return out
+
+
+def _exchange_row(xid: str, rows: list[int], col: dict[str, list], outlet_of: dict | None) -> dict:
+    """The row of one exchange from its statements (``rows``: positions in the columns ``col``)."""
+    def values(c: str) -> list:
+        return [col[c][i] for i in rows]
+
+    dated = [i for i in rows if col["date_start"][i] != ""]
+    start, end, disagreement = reported_span((col["date_start"][i], col["date_end"][i]) for i in dated)
+    doc_ids = values("doc_id")
+    docs = sorted(set(doc_ids))
+    levels = [lv for lv in LEVELS if lv in set(values("level"))]
+    first = rows[0]
+    row = dict(
+        exchange_id=xid, visitor=col["visitor"][first], visitor_id=col["visitor_id"][first],
+        from_country=col["from_country"][first], to_country=col["to_country"][first],
+        date_start=start, date_end=end, year=visit_year(start) if start else pd.NA,
+        level="delegation" if any(values("delegation")) else (levels[0] if levels else "delegation"),
+        status="occurred" if "occurred" in values("status") else "planned",
+        n_statements=len(rows), n_articles=len(docs), doc_ids=tuple(docs),
+        dates_reported=_reported(
+            (s if e in ("", s) else f"{s}/{e}", d)
+            for s, e, d in ((col["date_start"][i], col["date_end"][i], col["doc_id"][i]) for i in dated)),
+        date_disagreement=disagreement,
+        titles_reported=_reported((t, d) for t, d in zip(values("visitor_title"), doc_ids) if t),
+        statuses_reported=", ".join(sorted(set(values("status")))),
+    )
+    if outlet_of is not None:
+        row["outlets"] = tuple(sorted({outlet_of[d] for d in docs}))
+    return row

@@ -7,6 +7,9 @@ length of the document (a document of one line of tens of thousands of sentences
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from operator import attrgetter
+
+_START = attrgetter("start")
 
 DATE_KINDS = ("date", "range", "relative", "decade")  # dates a visit can have: not durations, not anniversaries
 
@@ -15,8 +18,8 @@ class Sorted:
     """Records sorted by start, found by bisection: the work per lookup stays local."""
 
     def __init__(self, records):
-        self.recs = sorted(records, key=lambda r: r.start)
-        self.starts = [int(r.start) for r in self.recs]
+        self.recs = sorted(records, key=_START)
+        self.starts = list(map(int, map(_START, self.recs)))
 
     def starting_in(self, lo: int, hi: int) -> list:
         """Records with ``lo <= start < hi``."""
@@ -36,8 +39,8 @@ class DocIndex:
     def __init__(self, raw: str, mentions: list, timexes: list, date_kinds=DATE_KINDS):
         self.raw = raw
         self.ments = Sorted(mentions)
-        self.persons = Sorted(m for m in self.ments.recs if m.type == "person")
-        self.countries = Sorted(m for m in self.ments.recs if m.type == "country")
+        self.persons = Sorted([m for m in self.ments.recs if m.type == "person"])
+        self.countries = Sorted([m for m in self.ments.recs if m.type == "country"])
         self.tx = Sorted(t for t in timexes if isinstance(t.value, str) and t.value
                          and (t.kind is None or t.kind in date_kinds))
 

@@ -10,7 +10,8 @@ statements into exchanges is :mod:`helpers.events.exchanges`; levels and titles
 
 What it knows comes from a :class:`helpers.knowledge.KnowledgeBase` (``kb``): the
 gazetteer (visitors, countries, cities), offices and titles, the visit patterns
-(``data/visit_patterns.csv``) and the reporting verbs (``data/reporting_verbs.csv``).
+(``data/visit_patterns.csv``, compiled by :mod:`helpers.events.patterns`) and the reporting verbs
+(``data/reporting_verbs.csv``).
 Each lookup into a document's mentions and dates is by position (bisection), so
 the work per sentence does not grow with the length of the document. The rules:
 
@@ -42,15 +43,16 @@ the work per sentence does not grow with the length of the document. The rules:
 """
 from __future__ import annotations
 
-import functools
 import re
 from collections import namedtuple
-from dataclasses import dataclass
+from itertools import repeat
 
+import numpy as np
 import pandas as pd
 
 from helpers.dates.intervals import parse_interval, relation
-from helpers.parallel import map_documents, record, spans_by_document
+from helpers.events.patterns import VisitPatterns, visit_patterns
+from helpers.parallel import map_documents, record
 from helpers.events.index import DocIndex
 from helpers.events.levels import visit_level
 
@@ -62,57 +64,15 @@ CAMEO_VISIT = "042"  # CAMEO 042: "Make a visit" (the visitor's side of the even
 DESTINATION_SUBTYPES = {"city", "province", "district", "town"}
 _PRONOUNS = re.compile(r"\b(?:he|she|He|She)\b")
 _POSSESSIVE_PRONOUN = re.compile(r"\b(?:his|her|His|Her)\b")
-
-
-# ---------------------------------------------------------------------------
-# Patterns, from the knowledge base
-# ---------------------------------------------------------------------------
-@dataclass(frozen=True)
-class _Patterns:
-    trigger: re.Pattern
-    trigger_tense: tuple[tuple[re.Pattern, str], ...]
-    light_verb: re.Pattern
-    future: re.Pattern
-    present: re.Pattern
-    breaks: re.Pattern
-    report: re.Pattern
-    delegation: re.Pattern
-    agent: re.Pattern
-    descriptive: re.Pattern
-    demonym_place: re.Pattern
-
-
-@functools.lru_cache(maxsize=8)
-def visit_patterns(kb) -> _Patterns:
-    """``kb.visit_patterns`` compiled (one regex per role, alternatives joined); the reporting verbs,
-    which end a clause, are ``kb.reporting_verbs`` (all of them, speech or not)."""
-    df = kb.visit_patterns
-    if (df["role"] == "report").any():
-        raise ValueError("visit_patterns.csv: reporting verbs are listed in reporting_verbs.csv, not as 'report' rows")
-
-    def alt(role: str) -> str:
-        pats = df.loc[df["role"] == role, "pattern"].tolist()
-        if not pats:
-            raise ValueError(f"visit_patterns.csv: no pattern with role {role!r}")
-        return "|".join(f"(?:{x})" for x in pats)
-
-    trig = df[df["role"] == "trigger"]
-    return _Patterns(
-        trigger=re.compile(rf"\b(?:{alt('trigger')})\b", re.IGNORECASE),
-        trigger_tense=tuple((re.compile(rf"^(?:{r.pattern})$", re.IGNORECASE), r.tense) for r in trig.itertuples()),
-        light_verb=re.compile(rf"\b(?:{alt('light_verb')})\b(?:\s+[\w\-’']+){{0,4}}\s*$", re.IGNORECASE),
-        future=re.compile(rf"(?:^|\W)(?:{alt('future')})\b", re.IGNORECASE),
-        present=re.compile(rf"^(?:{alt('present_tense')})$", re.IGNORECASE),
-        breaks=re.compile(alt("break")),
-        report=re.compile(kb.reporting_pattern(), re.IGNORECASE),
-        delegation=re.compile(rf"\b(?:{alt('delegation')})\b", re.IGNORECASE),
-        agent=re.compile(rf"\s*(?:{alt('agent')})\s+", re.IGNORECASE),
-        descriptive=re.compile(
-            rf"^\s*(?:to\s+)?the\s+(?:[\w\-]+\s+){{0,3}}(?:{alt('descriptive_destination')})\b(?!['’]s)",
-            re.IGNORECASE,
-        ),
-        demonym_place=re.compile(rf"\s+(?:{alt('demonym_place')})\b", re.IGNORECASE),
-    )
+# The fixed patterns of the rules below, compiled once (not looked up in re's cache per call).
+_S_POSSESSIVE = re.compile(r"^['’]s\s+(?:[\w\-]+\s+){0,4}$")
+_AFTER_PRONOUN = re.compile(r"\s+(?:[\w\-]+\s+){0,4}$")
+_TO = re.compile(r"\s+to\b")
+_COORDINATED = re.compile(r"\s*(?:,[^;]*?,)?\s*and\s+(?:[A-Z][\w\-’']*\s+){0,3}")
+_OBJECT_GAP = re.compile(r"\s*(?:(?:to|in|at)\s+)?(?:the\s+)?", re.IGNORECASE)
+_LONGER_NAME = re.compile(r"\s+[A-Z][a-z]")
+_COMPOUND = re.compile(r"visits?$|trips?$", re.IGNORECASE)
+_TITLE_PREPOSITION = re.compile(r"\s+(?:in|on|at|from|during)$")
 
 
 def _default_kb():
@@ -134,7 +94,7 @@ def destination_country(kb, eid: str) -> str | None:
 # ---------------------------------------------------------------------------
 # Extraction
 # ---------------------------------------------------------------------------
-def _clause(text: str, s0: int, pos: int, end: int, pats: _Patterns) -> tuple[int, int]:
+def _clause(text: str, s0: int, pos: int, end: int, pats: VisitPatterns) -> tuple[int, int]:
     """Offsets of the clause around ``pos`` in ``text[s0:end]`` (breaks and reporting verbs end it)."""
     left = s0
     for m in pats.breaks.finditer(text, s0, pos):
@@ -147,24 +107,18 @@ def _clause(text: str, s0: int, pos: int, end: int, pats: _Patterns) -> tuple[in
     return left, right
 
 
-def _title_of(raw: str, mention, sent_start: int, limit: int, kb, stop: int | None = None) -> str:
+def _title_of(raw: str, mention, sent_start: int, limit: int, pats: VisitPatterns, stop: int | None = None) -> str:
     """The title the article gives the visitor: before the name and/or in an apposition after it."""
     parts = []
-    before = raw[max(sent_start, mention.start - 60):mention.start]
-    m = re.search(
-        r"((?-i:[A-Z][\w\-]*\s+){0,2}?(?:" + kb.title_re.pattern + r")(?:\s+of\s+[^,;]+?)?)\s*,?\s*$",
-        before,
-        re.IGNORECASE,
-    )
+    m = pats.title_before.search(raw[max(sent_start, mention.start - 60):mention.start])
     if m:
         parts.append(m.group(1).strip())
     if stop is not None:
         limit = min(limit, stop)
-    after = raw[mention.end:limit]
-    m = re.match(r"\s*,\s*((?:the\s+|a\s+|former\s+)?[^,;]*?(?:" + kb.title_re.pattern + r")[^,;]*?)\s*(?:,|$|\s+(?:who|that|which)\b)", after, re.IGNORECASE)
+    m = pats.title_after.match(raw[mention.end:limit])
     if m:
         parts.append(m.group(1).strip())
-    parts = [re.sub(r"\s+(?:in|on|at|from|during)$", "", p) for p in parts]
+    parts = [_TITLE_PREPOSITION.sub("", p) for p in parts]
     return ", ".join(dict.fromkeys(p for p in parts if p))
 
 
@@ -191,8 +145,8 @@ def extract_visits(
 
 def _visits_of(shared: tuple, doc_id: str) -> list[dict]:
     kb, raw, spans, m_by, t_by, published = shared  # inherited by worker processes, not sent with each document
-    return visit_rows(raw[doc_id], spans[doc_id], m_by.get(doc_id, []), t_by.get(doc_id, []), doc_id,
-                      published[doc_id], kb)
+    return _document_rows(raw[doc_id], spans[doc_id], m_by.get(doc_id, []), t_by.get(doc_id, []), doc_id,
+                          published[doc_id], kb)
 
 
 def extract_corpus_visits(documents: pd.DataFrame, sentences: pd.DataFrame, mentions: pd.DataFrame,
@@ -208,13 +162,9 @@ def extract_corpus_visits(documents: pd.DataFrame, sentences: pd.DataFrame, ment
     """
     _check(mentions, timexes)
     raw, pub = documents["raw"].to_dict(), documents["published"].to_dict()
-    m_by: dict[str, list] = {}
-    for d, rec in zip(mentions["doc_id"].tolist(), _records(mentions, _M)):
-        m_by.setdefault(d, []).append(rec)
-    t_by: dict[str, list] = {}
-    for d, rec in zip(timexes["doc_id"].tolist(), _records(timexes, _T)):
-        t_by.setdefault(d, []).append(rec)
-    spans = spans_by_document(sentences)
+    m_by = _by_document(mentions, _records(mentions, _M))
+    t_by = _by_document(timexes, _records(timexes, _T))
+    spans = _sentence_triples(sentences)
     items = [(d, (d,)) for d in sorted(spans)]
     rows, failed = map_documents(_visits_of, items, "visits", shared=(kb, raw, spans, m_by, t_by, pub), workers=workers,
                                  total_chars=sum(len(raw[d]) for d in spans))
@@ -236,7 +186,33 @@ def _check(mentions: pd.DataFrame, timexes: pd.DataFrame) -> None:
 
 def _records(df: pd.DataFrame, cls) -> list:
     cols = [df[c].tolist() if c in df.columns else [None] * len(df) for c in cls._fields]
-    return [cls(*vals) for vals in zip(*cols)]
+    # tuple.__new__(cls, values) is what cls(*values) does, without a Python-level call per row
+    return list(map(tuple.__new__, repeat(cls), zip(*cols)))
+
+
+def _by_document(df: pd.DataFrame, recs: list) -> dict[str, list]:
+    """``recs`` (one per row of ``df``) grouped by ``doc_id``, in row order. A document whose rows lie
+    together (as the layers write them) is cut as one slice rather than gathered row by row."""
+    out = {}
+    for d, idx in df.groupby("doc_id", sort=False, dropna=False).indices.items():
+        lo, hi = int(idx[0]), int(idx[-1]) + 1
+        out[d] = recs[lo:hi] if hi - lo == len(idx) else [recs[i] for i in idx]
+    return out
+
+
+def _sentence_triples(sentences: pd.DataFrame) -> dict[str, list[tuple[int, int, int]]]:
+    """``(start, end, sent_id)`` of each document's sentences, in that order (as :func:`visit_rows` sorts
+    them): one sort of the whole table instead of one per document."""
+    missing = {"doc_id", "sent_id", "start", "end"} - set(sentences.columns)
+    if missing:
+        raise ValueError(f"sentences table lacks column(s) {sorted(missing)}")
+    codes, docs = pd.factorize(sentences["doc_id"], sort=True)
+    cols = [sentences[c].to_numpy().astype("int64") for c in ("start", "end", "sent_id")]
+    order = np.lexsort((cols[2], cols[1], cols[0], codes))
+    triples = list(zip(*(c[order].tolist() for c in cols)))
+    bounds = np.flatnonzero(np.diff(codes[order])).tolist()
+    cuts = [0, *(i + 1 for i in bounds), len(triples)]
+    return {docs[codes[order[lo]]]: triples[lo:hi] for lo, hi in zip(cuts, cuts[1:]) if hi > lo}
 
 
 def _visit_frame(rows: list[dict]) -> pd.DataFrame:
@@ -249,29 +225,35 @@ def visit_rows(raw: str, sentences: pd.DataFrame, mentions: list, timexes: list,
     """The rows of :func:`extract_visits` from plain records (mentions: start, end, entity_id, type;
     timexes: start, end, value, end_value, kind). A mention's optional ``form`` marks
     nationality adjectives ('demonym'), which are not destinations."""
+    if isinstance(sentences, pd.DataFrame):
+        triples = sorted(zip(map(int, sentences["start"]), map(int, sentences["end"]), map(int, sentences["sent_id"])))
+    else:  # (sent_id, start, end) triples
+        triples = sorted((int(a), int(b), int(i)) for i, a, b in sentences)
+    return _document_rows(raw, triples, mentions, timexes, doc_id, published, kb)
+
+
+def _document_rows(raw: str, triples: list, mentions: list, timexes: list, doc_id: str, published, kb) -> list[dict]:
+    """:func:`visit_rows` for sentences given as sorted ``(start, end, sent_id)`` triples."""
     kb = _default_kb() if kb is None else kb
     pats = visit_patterns(kb)
     doc = DocIndex(raw, mentions, timexes)
     pub = None if published is None or pd.isna(published) else pd.Timestamp(published).date()
     rows = []
-    if isinstance(sentences, pd.DataFrame):
-        triples = sorted(zip(map(int, sentences["start"]), map(int, sentences["end"]), map(int, sentences["sent_id"])))
-    else:  # (sent_id, start, end) triples
-        triples = sorted((int(a), int(b), int(i)) for i, a, b in sentences)
     for s0, s1, sent_id in triples:
         found = _triggers(doc, s0, s1, kb, pats)
-        rows.extend(_sentence_rows(doc, found, s0, s1, sent_id, doc_id, pub, kb, pats))
+        if found:
+            rows.extend(_sentence_rows(doc, found, s0, s1, sent_id, doc_id, pub, kb, pats))
     return rows
 
 
-def _triggers(doc: DocIndex, s0: int, s1: int, kb, pats: _Patterns) -> list[tuple]:
+def _triggers(doc: DocIndex, s0: int, s1: int, kb, pats: VisitPatterns) -> list[tuple]:
     """Pass 1 over a sentence: triggers with a destination and a visitor."""
     raw = doc.raw
     found = []
     for trig in pats.trigger.finditer(raw, s0, s1):
         ts, te = trig.span()
         word = trig.group()
-        tense = next((t for rx, t in pats.trigger_tense if rx.match(word)), "past")
+        tense = pats.tense(word)
         c0, c1 = _clause(raw, s0, ts, s1, pats)
         dest, dest_m = _destination(doc, ts, te, c1, kb, pats)
         if dest is None:
@@ -290,7 +272,7 @@ def _triggers(doc: DocIndex, s0: int, s1: int, kb, pats: _Patterns) -> list[tupl
 
 
 def _sentence_rows(doc: DocIndex, found: list[tuple], s0: int, s1: int, sent_id: int, doc_id: str, pub, kb,
-                   pats: _Patterns) -> list[dict]:
+                   pats: VisitPatterns) -> list[dict]:
     """Pass 2 over a sentence: dates, status and one row per visitor and date."""
     raw = doc.raw
     rows, seen_keys = [], set()
@@ -299,9 +281,9 @@ def _sentence_rows(doc: DocIndex, found: list[tuple], s0: int, s1: int, sent_id:
         nxt_start = min((f[0] for f in same if f[0] > ts), default=c1)
         prev_end = max((f[1] for f in same if f[1] < ts), default=None)
         dated = _dates(doc, c0, c1, ts, te, nxt_start, prev_end)
-        future = bool(pats.future.search(raw, c0, ts))
+        future = _has_future(pats, raw, c0, ts)
         if not future and tense != "noun" and pats.present.match(word.split()[0]):
-            future = bool(pats.future.search(raw, s0, s1))
+            future = _has_future(pats, raw, s0, s1)
         delegation = bool(pats.delegation.search(raw, max(c0, ts - 60), min(c1, te + 60)))
         ev_end = max([te] + [t.end for t, _ in dated] + ([dest_m.end] if dest_m else []))
         ev_start = min([ts] + [v[1].start for v in visitors if v[1] is not None and v[1].start >= s0])
@@ -328,6 +310,16 @@ def _sentence_rows(doc: DocIndex, found: list[tuple], s0: int, s1: int, sent_id:
                 evidence=raw[ev_start:ev_end],
             ))
     return rows
+
+
+def _has_future(pats: VisitPatterns, raw: str, lo: int, hi: int) -> bool:
+    r"""Is there a future marker in ``raw[lo:hi]`` after a non-word character of that span or the text's start?
+
+    The rule is ``(?:^|\W)marker`` searched in the span; as ``(?<!\w)marker`` it can take the first-character
+    guard of :func:`first_char_guarded`. The lookbehind sees the character before ``lo``, which the rule's
+    ``\W`` (inside the span) cannot: hence the search from ``lo + 1``, except at the text's start (``^``).
+    """
+    return pats.future.search(raw, lo + 1 if lo else 0, hi) is not None
 
 
 def _dates(doc: DocIndex, c0, c1, ts, te, nxt_start, prev_end):
@@ -363,21 +355,20 @@ def _destination(doc: DocIndex, ts, te, c1, kb, pats):
     nxt = following[0] if following else None
     if nxt is not None:
         gap = raw[te:nxt.start]
-        if re.fullmatch(r"\s*(?:(?:to|in|at)\s+)?(?:the\s+)?", gap, re.IGNORECASE):
+        if _OBJECT_GAP.fullmatch(gap):
             cc = destination_country(kb, nxt.entity_id)
             if nxt.form == "demonym":
                 place = pats.demonym_place.match(raw, nxt.end, c1)
                 if place is None:  # "the Vietnamese embassy", "a visit to the Vietnamese"
                     return None, None
                 nxt = nxt._replace(end=place.end())
-            after = raw[nxt.end:nxt.end + 30]
-            if cc and not re.match(r"\s+[A-Z][a-z]", after):  # not part of an unknown longer name
+            if cc and not _LONGER_NAME.match(raw, nxt.end, nxt.end + 30):  # not part of an unknown longer name
                 return cc, nxt
             return None, None
     # compound: "Vietnam visit", "rounds of Vietnam visits"
     prev = doc.ments.last_before(ts, lambda m: m.end <= ts)
     if prev is not None and prev.form != "demonym" and raw[prev.end:ts].strip() == "" \
-            and re.match(r"visits?$|trips?$", raw[ts:te], re.IGNORECASE):
+            and _COMPOUND.match(raw[ts:te]):
         cc = destination_country(kb, prev.entity_id)
         if cc:
             return cc, prev
@@ -390,7 +381,7 @@ def _visitors(doc: DocIndex, ts, te, c0, c1, dest_m, tense, kb, pats):
     sent_persons = [p for p in doc.persons.starting_in(c0, c1) if p.end <= c1]
 
     def with_title(p):
-        return (p.entity_id, p, _title_of(raw, p, c0, ts if p.end <= ts else c1, kb, doc.next_timex_start(p.end)))
+        return (p.entity_id, p, _title_of(raw, p, c0, ts if p.end <= ts else c1, pats, doc.next_timex_start(p.end)))
 
     def resolved(pos):  # a pronoun: the most recent person; titled when named in this clause
         ref = doc.persons.last_before(pos, lambda p: p.end <= pos)
@@ -403,13 +394,13 @@ def _visitors(doc: DocIndex, ts, te, c0, c1, dest_m, tense, kb, pats):
     if tense in ("noun", "base"):
         for p in reversed([p for p in sent_persons if p.end <= ts]):
             between = raw[p.end:ts]
-            if re.match(r"^['’]s\s+(?:[\w\-]+\s+){0,4}$", between):
+            if _S_POSSESSIVE.match(between):
                 return [with_title(p)]
             break
         m = None
         for m in _POSSESSIVE_PRONOUN.finditer(left):
             pass
-        if m is not None and re.match(r"^\s+(?:[\w\-]+\s+){0,4}$", left[m.end():]):
+        if m is not None and _AFTER_PRONOUN.match(left, m.end()):
             found = resolved(max(c0, ts - 60) + m.start())
             if found:
                 return found
@@ -422,7 +413,7 @@ def _visitors(doc: DocIndex, ts, te, c0, c1, dest_m, tense, kb, pats):
             return [with_title(p)]
     # 3. subject of a verb trigger or of a light verb ("paid a visit")
     anchor = ts
-    if tense == "noun" or (tense == "base" and re.match(r"\s+to\b", raw[te:te + 4])):
+    if tense == "noun" or (tense == "base" and _TO.match(raw, te, te + 4)):
         lv = pats.light_verb.search(raw, c0, ts)
         if not lv:
             return []
@@ -438,7 +429,7 @@ def _visitors(doc: DocIndex, ts, te, c0, c1, dest_m, tense, kb, pats):
     chosen = [subj[-1]]
     for p in reversed(subj[:-1]):  # coordinated subjects: "X, President of ..., and Z visited"
         between = raw[p.end:chosen[0].start]
-        if re.fullmatch(r"\s*(?:,[^;]*?,)?\s*and\s+(?:[A-Z][\w\-’']*\s+){0,3}", between):
+        if _COORDINATED.fullmatch(between):
             chosen.insert(0, p)
         else:
             break

@@ -1,0 +1,129 @@
+"""The visit patterns of a knowledge base, compiled once: the regexes :mod:`helpers.events.visits` applies.
+
+The patterns are data (``data/visit_patterns.csv``, one regex per role, and the reporting verbs of
+``data/reporting_verbs.csv``). The regexes that scan a whole sentence or clause are compiled behind a
+first-character guard (:func:`first_char_guarded`), which makes a scan about twice as fast and finds
+exactly the same matches.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class VisitPatterns:
+    trigger: re.Pattern
+    trigger_tense: tuple[tuple[re.Pattern, str], ...]
+    light_verb: re.Pattern
+    future: re.Pattern  # a marker after a non-word character or the start: helpers.events.visits._has_future
+    present: re.Pattern
+    breaks: re.Pattern
+    report: re.Pattern
+    delegation: re.Pattern
+    agent: re.Pattern
+    descriptive: re.Pattern
+    demonym_place: re.Pattern
+    title_before: re.Pattern  # a title ending where a name starts ("President Ho Chi Minh")
+    title_after: re.Pattern   # a title in an apposition after a name ("Ho Chi Minh, the President of ...")
+    tenses: dict = field(default_factory=dict, compare=False, hash=False)  # trigger word -> tense, memoised
+
+    def tense(self, word: str) -> str:
+        """The tense of the first trigger pattern matching ``word`` in full ('past' when none does)."""
+        t = self.tenses.get(word)
+        if t is None:
+            t = self.tenses[word] = next((t for rx, t in self.trigger_tense if rx.match(word)), "past")
+        return t
+
+
+@functools.lru_cache(maxsize=8)
+def visit_patterns(kb) -> VisitPatterns:
+    """``kb.visit_patterns`` compiled (one regex per role, alternatives joined); the reporting verbs,
+    which end a clause, are ``kb.reporting_verbs`` (all of them, speech or not)."""
+    df = kb.visit_patterns
+    if (df["role"] == "report").any():
+        raise ValueError("visit_patterns.csv: reporting verbs are listed in reporting_verbs.csv, not as 'report' rows")
+
+    def alt(role: str) -> str:
+        pats = df.loc[df["role"] == role, "pattern"].tolist()
+        if not pats:
+            raise ValueError(f"visit_patterns.csv: no pattern with role {role!r}")
+        return "|".join(f"(?:{x})" for x in pats)
+
+    trig = df[df["role"] == "trigger"]
+    title = kb.title_re.pattern
+    return VisitPatterns(
+        trigger=first_char_guarded(rf"\b(?:{alt('trigger')})\b", re.IGNORECASE),
+        trigger_tense=tuple((re.compile(rf"^(?:{r.pattern})$", re.IGNORECASE), r.tense) for r in trig.itertuples()),
+        light_verb=first_char_guarded(rf"\b(?:{alt('light_verb')})\b(?:\s+[\w\-’']+){{0,4}}\s*$", re.IGNORECASE),
+        future=first_char_guarded(rf"(?<!\w)(?:{alt('future')})\b", re.IGNORECASE),
+        present=re.compile(rf"^(?:{alt('present_tense')})$", re.IGNORECASE),
+        breaks=first_char_guarded(alt("break")),
+        report=first_char_guarded(kb.reporting_pattern(), re.IGNORECASE),
+        delegation=first_char_guarded(rf"\b(?:{alt('delegation')})\b", re.IGNORECASE),
+        agent=re.compile(rf"\s*(?:{alt('agent')})\s+", re.IGNORECASE),
+        descriptive=re.compile(
+            rf"^\s*(?:to\s+)?the\s+(?:[\w\-]+\s+){{0,3}}(?:{alt('descriptive_destination')})\b(?!['’]s)",
+            re.IGNORECASE,
+        ),
+        demonym_place=re.compile(rf"\s+(?:{alt('demonym_place')})\b", re.IGNORECASE),
+        title_before=first_char_guarded(rf"((?-i:[A-Z][\w\-]*\s+){{0,2}}?(?:{title})(?:\s+of\s+[^,;]+?)?)\s*,?\s*$", re.IGNORECASE),
+        title_after=re.compile(
+            rf"\s*,\s*((?:the\s+|a\s+|former\s+)?[^,;]*?(?:{title})[^,;]*?)\s*(?:,|$|\s+(?:who|that|which)\b)",
+            re.IGNORECASE),
+    )
+
+
+def first_char_guarded(pattern: str, flags: int = 0) -> re.Pattern:
+    """``pattern`` compiled behind a lookahead for the characters a match can start with.
+
+    The regex engine tries a pattern at every position; a leading ``(?=[vcartjgw])`` rejects most
+    positions in one step instead of trying each alternative, which makes a scan about twice as fast.
+    The matches are the same: the class holds every character a match can begin with (read from the
+    parsed pattern, compiled with the same flags). When that set cannot be read (a pattern that can
+    match the empty string or begin with any character) the pattern is compiled as it is.
+    """
+    chars = None if flags & re.VERBOSE else _first_chars(pattern, flags)
+    if chars is None:
+        return re.compile(pattern, flags)
+    try:
+        return re.compile("(?=[" + "".join(re.escape(c) for c in sorted(chars)) + "])(?:" + pattern + ")", flags)
+    except re.error:  # e.g. global inline flags, which must stay at the start
+        return re.compile(pattern, flags)
+
+
+def _first_chars(pattern: str, flags: int) -> set[str] | None:
+    try:
+        from re import _constants as k, _parser
+    except ImportError:  # not CPython 3.11+: no guard, same matches
+        return None
+
+    def first(items) -> tuple[set[str], bool] | None:  # (characters a match can begin with, may be empty)
+        chars: set[str] = set()
+        for op, av in items:
+            if op in (k.AT, k.ASSERT, k.ASSERT_NOT):  # zero width: the next item gives the first character
+                continue
+            if op is k.LITERAL:
+                return chars | {chr(av)}, False
+            if op is k.IN and all(o is k.LITERAL or (o is k.RANGE and a[1] - a[0] < 256) for o, a in av):
+                return chars | {chr(c) for o, a in av for c in ([a] if o is k.LITERAL else range(a[0], a[1] + 1))}, False
+            if op is k.SUBPATTERN and not av[1]:  # a group that adds no flag (one that removes, as (?-i:), is stricter)
+                sub = [first(av[3])]
+            elif op is k.BRANCH:
+                sub = [first(p) for p in av[1]]
+            elif op in (k.MAX_REPEAT, k.MIN_REPEAT):
+                sub = [first(av[2])] + ([(set(), True)] if av[0] == 0 else [])
+            else:
+                return None  # anything else (a class such as \w, any character, ...): no guard
+            if any(x is None for x in sub):
+                return None
+            chars |= set().union(*(c for c, _ in sub))
+            if not any(empty for _, empty in sub):
+                return chars, False
+        return chars, True
+    try:
+        found = first(_parser.parse(pattern, flags))
+    except Exception:  # noqa: BLE001 - an unreadable pattern simply gets no guard
+        return None
+    return None if found is None or found[1] else found[0]
