@@ -146,11 +146,12 @@ def load_corpus(seeds_dir: str | Path | None = None, duplicates: str = "error",
     a duplicate left out) is listed in ``Corpus.problems``.
 
     ``knowledge`` (a :class:`helpers.knowledge.KnowledgeBase` from ``load_knowledge``) is what the
-    mentions, visits and exchanges layers read; by default the files shipped in ``helpers/data/``.
+    mentions, visits and exchanges layers read; by default the files shipped in ``helpers/data/``,
+    built when a layer first needs them (:attr:`Corpus.kb`), not by the load.
     ``workers`` is the number of processes for per-document work (default: one per core for a large
     corpus, one for a small one; ``VN_DPRK_WORKERS`` overrides).
     """
     tables = read_tables(seeds_dir, duplicates=duplicates, workers=workers)
     return Corpus(document_table=tables["documents"], segment_spans=tables["segments"],
                   sentence_spans=tables["sentences"], outlets=tables["outlets"], load_problems=tables["problems"],
-                  knowledge=knowledge if knowledge is not None else load_knowledge(), workers=workers)
+                  knowledge=knowledge, workers=workers)

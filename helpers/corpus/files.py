@@ -106,6 +106,43 @@ def content_digest(text: str) -> str:
     return hashlib.sha256(folded.encode("utf-8")).hexdigest()
 
 
+_KEY_CHARS = 100  # visible characters at each end of a text in its duplicate key
+_KEY_WINDOW = 400  # characters read at each end to find them
+
+
+def _duplicate_key(text: str) -> tuple[str, str]:
+    """The first and last visible characters of the folded text: equal for texts with equal
+    :func:`content_digest` (folding keeps every visible character), cheap to compute (both ends only)."""
+    t = unicodedata.normalize("NFC", text.lstrip("\ufeff"))
+    head, tail = "".join(t[:_KEY_WINDOW].split()), "".join(t[-_KEY_WINDOW:].split())
+    if len(head) < _KEY_CHARS or len(tail) < _KEY_CHARS:  # a short text, or ends of mostly white space
+        head = tail = "".join(t.split())
+    return head[:_KEY_CHARS], tail[-_KEY_CHARS:]
+
+
+class FirstCopies:
+    """Which earlier text each text duplicates (same :func:`content_digest`), in the order they are given.
+
+    The digest folds the whole text, so it is computed only for a text whose cheap
+    :func:`_duplicate_key` an earlier text shares (and then for that earlier text too).
+    """
+
+    def __init__(self):
+        self._by_key: dict[tuple[str, str], list[list]] = {}  # key -> [name, text, digest or None] per first copy
+
+    def first(self, name: str, text: str) -> str:
+        """The name of the first text with the same content as ``text`` (``name`` itself if none)."""
+        copies = self._by_key.setdefault(_duplicate_key(text), [])
+        digest = content_digest(text) if copies else None
+        for copy in copies:
+            if copy[2] is None:
+                copy[2] = content_digest(copy[1])
+            if copy[2] == digest:
+                return copy[0]
+        copies.append([name, text, digest])
+        return name
+
+
 def article_paths(root: Path, problems: list[str]) -> list[Path]:
     """Every entry of ``root`` named ``*.txt``; a name ending in ``.TXT`` or the like is a problem."""
     paths = []

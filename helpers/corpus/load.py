@@ -29,19 +29,19 @@ so the same code serves five articles or half a million.
 from __future__ import annotations
 
 import os
-import re
-from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
 
 from helpers.parallel import map_documents
-from helpers.paths import SEEDS_DIR, data_file
-from helpers.corpus.files import (ARTICLE_SUFFIX, CATALOG, REGISTRY, article_paths, check_catalog, check_registry,
-                                   content_digest, parse_catalog_date, read_seed, read_table)
+from helpers.paths import SEEDS_DIR
+from helpers.corpus.files import (ARTICLE_SUFFIX, CATALOG, REGISTRY, FirstCopies, article_paths, check_catalog,
+                                   check_registry, parse_catalog_date, read_seed, read_table)
 from helpers.corpus.pubdate import infer_published
-from helpers.corpus.segment import parse_dateline, segment_text
+from helpers.corpus.segment import parse_dateline, segment_spans
 from helpers.corpus.sentences import split_sentences
+# The language test's word count (english_share, english_function_words: kept importable from here).
+from helpers.corpus.words import english_function_words, english_share, word_stats  # noqa: F401
 
 CATALOG_COLUMNS = ("file", "outlet")
 REGISTRY_COLUMNS = ("outlet", "country", "ownership", "media_system", "ambiguous", "alternative_media_system", "evidence")
@@ -52,7 +52,6 @@ DUPLICATE_POLICIES = ("error", "keep_first")
 # Spanish, Vietnamese or Korean text has almost none (0-3%). A body with fewer words is not tested.
 ENGLISH_MIN_SHARE = 0.15
 LANGUAGE_MIN_WORDS = 20
-_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 
 
 class CorpusError(ValueError):
@@ -66,20 +65,6 @@ class CorpusError(ValueError):
 
 # ---------------------------------------------------------------- per document
 
-@lru_cache(maxsize=1)
-def english_function_words() -> frozenset[str]:
-    """The common English function words of ``helpers/data/stopwords.csv`` (lower case)."""
-    return frozenset(pd.read_csv(data_file("stopwords.csv"), dtype=str)["word"].str.strip().str.lower())
-
-
-def english_share(words: list[str]) -> float:
-    """Share of ``words`` that are common English function words (0.0 for no words)."""
-    if not words:
-        return 0.0
-    known = english_function_words()
-    return sum(map(known.__contains__, map(str.lower, words))) / len(words)
-
-
 def process_document(doc_id: str, text: str) -> tuple[dict, list[tuple], list[tuple]]:
     """Segments, body sentences and text-derived fields of one document (pure).
 
@@ -90,31 +75,24 @@ def process_document(doc_id: str, text: str) -> tuple[dict, list[tuple], list[tu
     ``(doc_id, sent_id, start, end)`` rows: offsets into ``text``, which alone
     holds the characters (the tables derive theirs on demand).
     """
-    segments = segment_text(doc_id, text)
-    sentences, body_parts, spans = [], [], []
-    title = dateline = None
-    for seg in segments:
-        kind = seg["kind"]
-        if kind == "body":
-            for a, b in split_sentences(text, seg["start"], seg["end"]):
-                spans.append((a, b))
-                sentences.append((doc_id, len(sentences), a, b))
-            body_parts.append(seg["text"].strip())
-        elif kind == "headline" and title is None and seg["rule"] == "title":
-            title = " ".join(seg["text"].replace("\ufeff", "").split())
-        elif kind == "dateline" and dateline is None:
-            dateline = seg
-    words = _WORD.findall("\n".join(body_parts))
-    fields = dict(title=title, n_words=len(words), english_share=english_share(words),
+    segments = segment_spans(text)
+    body = [(a, b) for a, b, kind, _ in segments if kind == "body"]
+    spans = [span for a, b in body for span in split_sentences(text, a, b)]
+    sentences = [(doc_id, i, a, b) for i, (a, b) in enumerate(spans)]
+    title = next((" ".join(text[a:b].replace("\ufeff", "").split())
+                  for a, b, kind, rule in segments if kind == "headline" and rule == "title"), None)
+    dateline = next((text[a:b] for a, b, kind, _ in segments if kind == "dateline"), None)
+    n_words, share = word_stats(body_text(text, body))
+    fields = dict(title=title, n_words=n_words, english_share=share,
                   stated=None, evidence=None, inferred=None)
     if dateline is not None:
-        stamp = parse_dateline(dateline["text"])
+        stamp = parse_dateline(dateline)
         if stamp is not None:
             fields["stated"] = stamp
-            fields["evidence"] = f"dateline: '{dateline['text'].strip()}'"
+            fields["evidence"] = f"dateline: '{dateline.strip()}'"
     if fields["stated"] is None:
         fields["inferred"] = infer_published(text, spans)
-    rows = [(s["doc_id"], s["seq"], s["start"], s["end"], s["kind"], s["rule"]) for s in segments]
+    rows = [(doc_id, seq, *segment) for seq, segment in enumerate(segments)]
     return fields, rows, sentences
 
 
@@ -172,14 +150,14 @@ def read_tables(seeds_dir: str | Path | None = None, duplicates: str = "error",
     paths = article_paths(root, problems)
     seeds: dict[str, tuple[Path, str, str]] = {}
     readable: list[str] = []
-    first_by_digest: dict[str, str] = {}
+    first_copies = FirstCopies()
     for path in paths:
         read = read_seed(path, real_root, problems)
         if read is None:
             continue
         readable.append(path.name)
         text, digest = read
-        first = first_by_digest.setdefault(content_digest(text), path.name)
+        first = first_copies.first(path.name, text)
         if first != path.name:
             if duplicates == "error":
                 problems.append(f"{path}: same text as {first} (a duplicate article)")

@@ -89,9 +89,14 @@ def infer_published(text: str, sentences: list[tuple[int, int]],
     ``references`` defaults to the project's reference events
     (:func:`helpers.dates.anniversary.load_references`).
     """
+    # Each reading needs a word ("anniversary", "ago") in its sentence: none in the text, none in a sentence.
+    anniversary, ago = "nniversar" in text, " ago" in text
+    if not (anniversary or ago):
+        return None
     found = []
     for start, end in sentences:
-        inf = _from_anniversary(text, start, end, references) or _from_years_ago(text, start, end)
+        inf = ((anniversary and _from_anniversary(text, start, end, references))
+               or (ago and _from_years_ago(text, start, end)))
         if inf:
             found.append(inf)
     if not found:

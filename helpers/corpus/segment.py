@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from itertools import accumulate
 
 import pandas as pd
 
@@ -77,31 +78,38 @@ def _agency_signoff() -> re.Pattern:
     return re.compile(rf"^(?:[-–—(]\s*)?(?:{alt})\)?\.?$")
 
 
-def _lines(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each line, the newline included (only '\\n' ends a line; '\\r' stays in it)."""
-    spans, pos, n = [], 0, len(text)
-    while pos < n:
-        nl = text.find("\n", pos)
-        end = n if nl < 0 else nl + 1
-        spans.append((pos, end))
-        pos = end
-    return spans
-
-
 def _clean(line: str) -> str:
     return line.strip().lstrip("\ufeff").strip()
+
+
+def _visible_lines(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, cleaned text) of each line that is not blank, the newline included in ``end``
+    (only '\\n' ends a line; '\\r' stays in it)."""
+    lines = text.split("\n")
+    # Without a BOM in the text, cleaning a line is stripping it: done by map, in C.
+    cleaned = map(_clean, lines) if "\ufeff" in text else map(str.strip, lines)
+    lengths = [len(line) + 1 for line in lines]  # each line with its newline
+    items = [(a, a + n, s) for a, n, s in zip(accumulate(lengths, initial=0), lengths, cleaned) if s]
+    if items and items[-1][1] > len(text):  # the last line has no newline
+        items[-1] = (items[-1][0], len(text), items[-1][2])
+    return items
+
+
+_FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 
 
 def _norm(line: str) -> str:
     """Comparison key for 'printed twice': case, quotes, dashes and spacing folded."""
     s = unicodedata.normalize("NFKC", line).casefold()
-    s = s.translate(str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"}))
+    if not s.isascii():  # the quotes and dashes folded are not ASCII
+        s = s.translate(_FOLD)
     return " ".join(s.split())
 
 
-def _n_words(s: str) -> int:
-    """Words, counted as runs between white space (fast; exact word counts are the loader's)."""
-    return len(s.split())
+def _n_words(s: str, most: int) -> int:
+    """Words, counted as runs between white space (exact word counts are the loader's), up to ``most + 1``:
+    enough to compare with ``most``, without splitting the rest of a long line."""
+    return len(s.split(None, most))
 
 
 def _is_caption(s: str) -> bool:
@@ -126,24 +134,22 @@ _SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]?\s++[\"“‘(]?[A-Z]")
 def _is_prose(s: str) -> bool:
     """Running text: several words, and a sentence-final character or a sentence break inside,
     or else a long line in which most words are lower case (a navigation bar is mostly Capitalised)."""
-    words = s.split()
-    if len(words) < 6:
+    if len(s.split(None, 6)) < 6:  # fewer than 6 words (_n_words, inlined)
         return False
     if s[-1] in _TERMINAL or _SENTENCE_BREAK.search(s):
         return True
+    words = s.split()
     return len(words) >= 20 and sum(w[:1].islower() for w in words) >= 0.5 * len(words)
 
 
 def _is_title(s: str) -> bool:
     """A headline: a few words, not ending as a sentence or a label does (a question is allowed)."""
-    return 2 <= _n_words(s) <= 25 and s[-1] not in ".!:;,"
+    return 2 <= _n_words(s, 25) <= 25 and s[-1] not in ".!:;,"
 
 
 def classify_lines(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, kind, rule) for each non-blank line; blank lines are left to :func:`segment_text`."""
-    spans = _lines(text)
-    items = [(a, b, _clean(text[a:b])) for a, b in spans]
-    items = [(a, b, s) for a, b, s in items if s]
+    items = _visible_lines(text)
     out: list[tuple[int, int, str, str]] = []
     signoff = _agency_signoff()
     seen_captions: set[str] = set()
@@ -174,7 +180,7 @@ def classify_lines(text: str) -> list[tuple[int, int, str, str]]:
             dateline_done = True
             out.append((a, b, "dateline", "dateline"))
             continue
-        caption = _is_caption(s)
+        caption = (s[-1] in ")]" or "hoto" in s or "mage" in s or "icture" in s) and _is_caption(s)  # cheap test first
         key = _norm(s) if caption or i < first_prose or (headline_key and abs(len(s) - len(headline_key)) < 8) else None
         if caption:
             if key in seen_captions:
@@ -194,7 +200,7 @@ def classify_lines(text: str) -> list[tuple[int, int, str, str]]:
                 out.append((a, b, "boilerplate", "navigation"))
             continue
         body_started = True
-        if not _is_prose(s) and _n_words(s) <= 10 and s[-1] not in ".!?":
+        if not _is_prose(s) and _n_words(s, 10) <= 10 and s[-1] not in ".!?":
             out.append((a, b, "headline", "crosshead"))
             continue
         out.append((a, b, "body", "paragraph"))
@@ -216,18 +222,18 @@ def classify_lines(text: str) -> list[tuple[int, int, str, str]]:
     return out
 
 
-def segment_text(doc_id: str, text: str) -> list[dict]:
-    """Segments of one raw text as rows: doc_id, seq, start, end, kind, rule, text.
+def segment_spans(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, kind, rule) of each segment of one raw text (:func:`segment_text` without the text).
 
     Whitespace-only lines join the segment before them (or the first segment,
     at the top of the file); consecutive boilerplate lines with the same rule
-    form one segment. Joined in order, the segments' text is ``text``.
+    form one segment. The spans partition ``text``.
     """
     if not text:
         return []
     labelled = classify_lines(text)
     if not labelled:
-        return [dict(doc_id=doc_id, seq=0, start=0, end=len(text), kind="boilerplate", rule="blank", text=text)]
+        return [(0, len(text), "boilerplate", "blank")]
     merged: list[list] = []
     for a, b, kind, rule in labelled:
         if merged and kind == "boilerplate" and merged[-1][2] == kind and merged[-1][3] == rule:
@@ -239,9 +245,17 @@ def segment_text(doc_id: str, text: str) -> list[dict]:
     for cur, nxt in zip(merged, merged[1:]):
         cur[1] = nxt[0]
     merged[-1][1] = len(text)
+    return [tuple(m) for m in merged]
+
+
+def segment_text(doc_id: str, text: str) -> list[dict]:
+    """Segments of one raw text as rows: doc_id, seq, start, end, kind, rule, text.
+
+    The spans are :func:`segment_spans`'. Joined in order, the segments' text is ``text``.
+    """
     return [
         dict(doc_id=doc_id, seq=i, start=a, end=b, kind=kind, rule=rule, text=text[a:b])
-        for i, (a, b, kind, rule) in enumerate(merged)
+        for i, (a, b, kind, rule) in enumerate(segment_spans(text))
     ]
 
 

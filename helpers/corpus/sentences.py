@@ -32,7 +32,11 @@ OPENERS = frozenset(
 # A run of stops, any closing quotes or brackets, then white space and a capital, digit or opening quote.
 # It starts only where a run of stops starts, and never gives back what it matched: without the look
 # back a run of n dots is tried from each of its n characters, each try reading to the run's end (n**2).
-_CANDIDATE = re.compile(r"(?<![.!?])[.!?]++[\"'”’)\]»]*+(?=\s++[\"'“‘(\[«]?[A-Z0-9])")
+# The first stop of a run is found as a stop not preceded by one: the pattern opens with the stop, so the
+# regex engine skips ahead to the next '.', '!' or '?' instead of trying a look-behind at every character.
+# The look-ahead's white space is captured (group 1): where it ends, the next sentence starts, trimmed.
+_CANDIDATE = re.compile(r"[.!?](?<![.!?][.!?])[.!?]*+[\"'”’)\]»]*+(?=(\s++)[\"'“‘(\[«]?[A-Z0-9])")
+_LEADING_SPACE = re.compile(r"\s*+")
 _LOOK_BACK = 30  # characters searched for the word before a stop (longer words are not abbreviations)
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 _NEXT_WORD = re.compile(r"\s++[\"'“‘(\[«]?([A-Za-z0-9]{1,40})")
@@ -57,18 +61,16 @@ def _is_boundary(text: str, stop_start: int, stop_end: int) -> bool:
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """(start, end) of each sentence in ``text[start:end]``, white space trimmed off both ends."""
     end = len(text) if end is None else end
-    out, pos = [], start
+    # Trimmed as they are found: a sentence ends on its stop (or closing quote), never on white space,
+    # and the next starts after the white space the candidate's look-ahead read (group 1).
+    out, pos = [], _LEADING_SPACE.match(text, start, end).end()
     for m in _CANDIDATE.finditer(text, start, end):
         if _is_boundary(text, m.start(), m.end()):
             out.append((pos, m.end()))
-            pos = m.end()
-    out.append((pos, end))
-    trimmed = []
-    for a, b in out:
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
-        if a < b:
-            trimmed.append((a, b))
-    return trimmed
+            pos = m.end(1)
+    last = end
+    while last > pos and text[last - 1].isspace():
+        last -= 1
+    if pos < last:
+        out.append((pos, last))
+    return out
