@@ -1,0 +1,31 @@
+"""helpers.corpus.words and the duplicate check: the fast paths give the results of the plain definitions."""
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from helpers.corpus.files import FirstCopies, content_digest
+from helpers.corpus.words import english_share, find_words, word_stats
+
+PIECES = ["the", "The", "of", "Kim", "Il-sung", "it's", "don’t", "-", "'", "’", " ", "\n", ",", ".", "1957",
+          "x_y", "Hà", "Nội", "ü", "AND", "a-b-", "--", "''", "9"]
+TEXTS = st.lists(st.sampled_from(PIECES) | st.text(max_size=3), max_size=30).map("".join)
+
+
+@settings(max_examples=300, derandomize=True, deadline=None)
+@given(TEXTS)
+def test_word_stats_equal_the_plain_definition(text):
+    words = find_words(text)
+    n, share = word_stats(text)
+    assert n == len(words)
+    assert abs(share - english_share(words)) < 1e-12
+
+
+@settings(max_examples=200, derandomize=True, deadline=None)
+@given(st.lists(st.sampled_from(["a b", "a  b", "\ufeffa b", "a b\n", "b a", "x" * 120, "x" * 120 + "y", "y"]),
+                min_size=1, max_size=8))
+def test_first_copies_finds_the_first_text_with_the_same_content(texts):
+    seen = FirstCopies()
+    for i, text in enumerate(texts):
+        expected = next(f"t{j}" for j, t in enumerate(texts) if content_digest(t) == content_digest(text))
+        assert seen.first(f"t{i}", text) == expected
