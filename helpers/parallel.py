@@ -14,15 +14,20 @@ and the cores this process may run on. Small corpora run in-process.
 """
 from __future__ import annotations
 
+import gc
 import os
 import traceback
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from multiprocessing import get_context
+
+import pandas as pd
 
 PROBLEM_COLUMNS = ["doc_id", "layer", "error"]
 WORKERS_ENV = "VN_DPRK_WORKERS"
 MIN_CHARS_PER_WORKER = 2_000_000  # below about this much raw text a pool costs more than it saves
+CHUNK_DOCUMENTS = 250              # documents per chunk: each chunk's rows become a table before the next
 
 
 def available_cores() -> int:
@@ -60,27 +65,61 @@ def _describe(exc: BaseException) -> str:
 _SHARED: dict[str, object] = {}
 
 
-def _run_chunk(fn: Callable, layer: str, chunk: Sequence[tuple[str, tuple]], shared_key: str | None = None) -> tuple[list, list]:
+@contextmanager
+def _no_gc():
+    """Bulk row building without cyclic garbage collection (the rows hold no cycles); restored after.
+
+    Millions of new tuples would otherwise trigger collections that traverse every live object again
+    and again; reference counting still frees everything as usual."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _run_chunk(fn: Callable, layer: str, chunk: Sequence[tuple[str, tuple]], shared_key: str | None = None,
+               frame: Callable | None = None) -> tuple[object, list]:
     rows: list = []
     problems: list = []
     lead = (_SHARED[shared_key],) if shared_key is not None else ()
-    for doc_id, args in chunk:
-        try:
-            out = fn(*lead, *args)
-        except Exception as exc:  # noqa: BLE001 - recorded, never swallowed: it becomes a problem row
-            problems.append((doc_id, layer, _describe(exc)))
-            continue
-        rows.extend(out)
-    return rows, problems
+    with _no_gc():
+        for doc_id, args in chunk:
+            try:
+                out = fn(*lead, *args)
+            except Exception as exc:  # noqa: BLE001 - recorded, never swallowed: it becomes a problem row
+                problems.append((doc_id, layer, _describe(exc)))
+                continue
+            rows.extend(out)
+        return (frame(rows) if frame is not None and rows else rows), problems
 
 
 def _chunks(items: Sequence, n_chunks: int) -> list[Sequence]:
-    size = max(1, -(-len(items) // n_chunks))
+    size = max(1, min(CHUNK_DOCUMENTS, -(-len(items) // n_chunks)))
     return [items[i:i + size] for i in range(0, len(items), size)]
 
 
+def _combine(parts: list, frame: Callable | None):
+    """The chunks' results as one: rows concatenated, or their frames (empty chunks skipped) concatenated."""
+    if frame is None:
+        return [row for part in parts for row in part]
+    frames = [p for p in parts if not isinstance(p, list)]
+    if not frames:
+        return frame([])
+    if len(frames) == 1:
+        return frames[0]
+    table = pd.concat(frames, ignore_index=True)
+    for col in table.columns:  # a chunk with no value in a column infers another dtype: infer on the whole
+        if len({str(f[col].dtype) for f in frames}) > 1:
+            table[col] = pd.Series(table[col].tolist(), index=table.index)
+    return table
+
+
 def map_documents(fn: Callable, items: Sequence[tuple[str, tuple]], layer: str, *, shared: object = None,
-                  total_chars: int = 0, workers: int | None = None) -> tuple[list, list[tuple[str, str, str]]]:
+                  total_chars: int = 0, workers: int | None = None,
+                  frame: Callable | None = None) -> tuple[list, list[tuple[str, str, str]]]:
     """Run ``fn(*args)`` for each ``(doc_id, args)`` of ``items``; concatenate the returned rows.
 
     ``fn`` must be a module-level function (it is sent to worker processes) that
@@ -88,7 +127,10 @@ def map_documents(fn: Callable, items: Sequence[tuple[str, tuple]], layer: str, 
     reads, such as a knowledge base), ``fn(shared, *args)`` is called instead,
     and workers inherit ``shared`` rather than receive a copy. ``total_chars``
     (the raw text the items carry) decides whether a pool pays off (see
-    :func:`worker_count`). Returns ``(rows, problems)``:
+    :func:`worker_count`). With ``frame`` (rows -> DataFrame), the rows of each chunk of
+    documents become a DataFrame as soon as the chunk is done, so the rows of the whole corpus are
+    never held as Python objects at once, and the result is the frames concatenated. Returns
+    ``(rows, problems)``:
     rows in the order of ``items``, and one ``(doc_id, layer, error)`` per
     document whose call raised (its rows are left out, the others kept).
 
@@ -102,19 +144,24 @@ def map_documents(fn: Callable, items: Sequence[tuple[str, tuple]], layer: str, 
     if shared is not None:
         key = f"{layer}:{id(shared)}"
         _SHARED[key] = shared
+    parts: list = []
+    problems: list = []
     try:
         if n == 1:
-            return _run_chunk(fn, layer, items, key)
-        rows: list = []
-        problems: list = []
+            for chunk in _chunks(items, 1):
+                part, chunk_problems = _run_chunk(fn, layer, chunk, key, frame)
+                parts.append(part)
+                problems.extend(chunk_problems)
+            return _combine(parts, frame), problems
         # fork: workers inherit the imported package, the caches of curated data and ``shared``.
         with ProcessPoolExecutor(max_workers=n, mp_context=get_context("fork")) as pool:
-            futures = [pool.submit(_run_chunk, fn, layer, chunk, key) for chunk in _chunks(items, 4 * n)]
-            for future in futures:  # in submission order: the result does not depend on scheduling
-                chunk_rows, chunk_problems = future.result()
-                rows.extend(chunk_rows)
+            futures = [pool.submit(_run_chunk, fn, layer, chunk, key, frame) for chunk in _chunks(items, 4 * n)]
+            for i, future in enumerate(futures):  # in submission order: the result does not depend on scheduling
+                part, chunk_problems = future.result()
+                futures[i] = None  # the chunk's result is now only in ``parts``
+                parts.append(part)
                 problems.extend(chunk_problems)
-        return rows, problems
+        return _combine(parts, frame), problems
     finally:
         if key is not None:
             _SHARED.pop(key, None)

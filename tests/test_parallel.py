@@ -1,6 +1,7 @@
 """helpers.parallel: per-document map with failures isolated, same result for any number of workers."""
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from helpers.parallel import WORKERS_ENV, map_documents, worker_count
@@ -57,3 +58,25 @@ def test_shared_object_is_passed_first(workers):
     items = [(f"d{i}", (f"d{i}", i)) for i in range(10)]
     rows, problems = map_documents(_scaled, items, "demo", shared=3, workers=workers)
     assert rows == [3 * i for i in range(10)] and problems == []
+
+
+def _one_row(doc_id: str, value) -> list[tuple]:
+    return [(doc_id, value)]
+
+
+def _frame(rows):
+    return pd.DataFrame(rows, columns=["doc_id", "value"])
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_frames_by_chunk_equal_one_frame_of_all_rows(workers, monkeypatch):
+    import helpers.parallel as par
+
+    monkeypatch.setattr(par, "CHUNK_DOCUMENTS", 3)
+    values = [None, None, None, "a", None, "b", None, None, None, "c"]  # the first chunk has no value at all
+    items = [(f"d{i}", (f"d{i}", v)) for i, v in enumerate(values)]
+    table, problems = map_documents(_one_row, items, "demo", workers=workers, frame=_frame)
+    expected = _frame([(f"d{i}", v) for i, v in enumerate(values)])
+    pd.testing.assert_frame_equal(table, expected)
+    empty, _ = map_documents(_one_row, [], "demo", workers=workers, frame=_frame)
+    assert list(empty.columns) == ["doc_id", "value"] and empty.empty

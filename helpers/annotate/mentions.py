@@ -261,9 +261,14 @@ def extract_corpus_mentions(documents: pd.DataFrame, sentences: pd.DataFrame, kb
     raw, pub = documents["raw"].to_dict(), documents["published"].to_dict()
     spans = spans_by_document(sentences)
     items = [(d, (d,)) for d in sorted(spans)]
-    rows, failed = map_documents(_mentions_of, items, "mentions", shared=(kb, raw, spans, pub), workers=workers,
-                                 total_chars=sum(len(raw[d]) for d in spans))
+    table, failed = map_documents(_mentions_of, items, "mentions", shared=(kb, raw, spans, pub), workers=workers,
+                                  total_chars=sum(len(raw[d]) for d in spans), frame=mention_frame)
     record("mentions", failed, problems)
+    return table
+
+
+def mention_frame(rows: list[tuple]) -> pd.DataFrame:
+    """Mention rows (tuples of :data:`MENTION_COLUMNS`) as the layer's table."""
     df = pd.DataFrame(rows, columns=MENTION_COLUMNS)
     return df.astype({"sent_id": "int64", "start": "int64", "end": "int64"})
 

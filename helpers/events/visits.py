@@ -162,14 +162,14 @@ def extract_corpus_visits(documents: pd.DataFrame, sentences: pd.DataFrame, ment
     """
     _check(mentions, timexes)
     raw, pub = documents["raw"].to_dict(), documents["published"].to_dict()
-    m_by = _by_document(mentions, _records(mentions, _M))
-    t_by = _by_document(timexes, _records(timexes, _T))
+    m_by = RecordsByDocument(mentions, _M)
+    t_by = RecordsByDocument(timexes, _T)
     spans = _sentence_triples(sentences)
     items = [(d, (d,)) for d in sorted(spans)]
-    rows, failed = map_documents(_visits_of, items, "visits", shared=(kb, raw, spans, m_by, t_by, pub), workers=workers,
-                                 total_chars=sum(len(raw[d]) for d in spans))
+    table, failed = map_documents(_visits_of, items, "visits", shared=(kb, raw, spans, m_by, t_by, pub),
+                                  workers=workers, total_chars=sum(len(raw[d]) for d in spans), frame=_visit_frame)
     record("visits", failed, problems)
-    return _visit_frame(rows)
+    return table
 
 
 _M_COLS = ("start", "end", "entity_id", "type")  # required; ``form`` is optional
@@ -190,14 +190,31 @@ def _records(df: pd.DataFrame, cls) -> list:
     return list(map(tuple.__new__, repeat(cls), zip(*cols)))
 
 
-def _by_document(df: pd.DataFrame, recs: list) -> dict[str, list]:
-    """``recs`` (one per row of ``df``) grouped by ``doc_id``, in row order. A document whose rows lie
-    together (as the layers write them) is cut as one slice rather than gathered row by row."""
-    out = {}
-    for d, idx in df.groupby("doc_id", sort=False, dropna=False).indices.items():
-        lo, hi = int(idx[0]), int(idx[-1]) + 1
-        out[d] = recs[lo:hi] if hi - lo == len(idx) else [recs[i] for i in idx]
-    return out
+class RecordsByDocument:
+    """The rows of a layer table as records of ``cls``, made one document at a time on request.
+
+    Holds the table's columns (arrays of the values the table already has) and each document's row
+    positions, so a corpus-wide layer never keeps a record object per row: a worker builds the records
+    of the document it works on. Rows of one document that lie together (as the layers write them)
+    are cut as one slice.
+    """
+
+    def __init__(self, df: pd.DataFrame, cls):
+        self.cls = cls
+        self.columns = [df[c].to_numpy() if c in df.columns else None for c in cls._fields]
+        self.n = len(df)
+        self.rows = {}
+        for d, idx in df.groupby("doc_id", sort=False, dropna=False).indices.items():
+            lo, hi = int(idx[0]), int(idx[-1]) + 1
+            self.rows[d] = slice(lo, hi) if hi - lo == len(idx) else idx
+
+    def get(self, doc_id: str, default=()) -> list:
+        where = self.rows.get(doc_id)
+        if where is None:
+            return list(default)
+        n = (where.stop - where.start) if isinstance(where, slice) else len(where)
+        cols = [c[where].tolist() if c is not None else [None] * n for c in self.columns]
+        return list(map(tuple.__new__, repeat(self.cls), zip(*cols)))
 
 
 def _sentence_triples(sentences: pd.DataFrame) -> dict[str, list[tuple[int, int, int]]]:
