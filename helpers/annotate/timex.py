@@ -31,7 +31,9 @@ dates are read lazily (:func:`helpers.dates.anniversary.load_references`).
 """
 from __future__ import annotations
 
+import functools
 import re
+import string
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
@@ -40,6 +42,7 @@ import pandas as pd
 from helpers.parallel import map_documents, record, spans_by_document
 
 from helpers.annotate.timex_context import Context, State, iso, publication_tuple
+from helpers.annotate.timex_first import first_chars
 from helpers.annotate.timex_resolve import resolve
 from helpers.dates.anniversary import ANNIVERSARY, Reference, load_references
 from helpers.dates.grammar import (ANCHOR_NAMES, DAY, MONTH, MONTH_FULL, NUM, NUM_A, STARTER_WORDS, TO, UNIT,
@@ -107,11 +110,46 @@ ALTERNATIVES = [
     ("dur_vague", rf"(?:(?<=for\s)|(?<=over\s))(?:(?i:several|many|a\s+few|some)\s+)?(?P<u>{UNIT_PL})"),
 ]
 _GROUP_RE = re.compile(r"\(\?P<(\w+)>")
-_TIMEX_RE = re.compile(
-    r"(?<![\w$£€/:])(?:"
-    + "|".join(f"(?P<{name}>{_GROUP_RE.sub(lambda g, n=name: f'(?P<{n}__{g.group(1)}>', rx)})"
-               for name, rx in ALTERNATIVES)
-    + r")(?!\w)")
+
+
+def _grammar(alternatives) -> re.Pattern:
+    """One pattern of the named alternatives, in order; the groups of alternative ``a`` are ``a__name``."""
+    return re.compile(
+        r"(?<![\w$£€/:])(?:"
+        + "|".join(f"(?P<{name}>{_GROUP_RE.sub(lambda g, n=name: f'(?P<{n}__{g.group(1)}>', rx)})"
+                   for name, rx in alternatives)
+        + r")(?!\w)")
+
+
+_TIMEX_RE = _grammar(ALTERNATIVES)
+
+
+# Words an expression may begin with, by their first character: numbers and years, and lower-case words
+# ('the', 'a', 'last', 'three' ...). Capitalised words (month and weekday names) need most of the grammar.
+_NARROWED = (frozenset(string.digits), frozenset(string.ascii_lowercase))
+
+
+@functools.cache
+def _narrowed_grammar(chars: frozenset[str]) -> re.Pattern:
+    """The alternatives that can begin with one of ``chars``, in their order (:mod:`timex_first`)."""
+    return _grammar([(name, rx) for name, rx in ALTERNATIVES if first_chars(rx) & chars])
+
+
+class _GrammarByFirstChar(dict):
+    """The grammar to try at a word beginning with a given character.
+
+    At a digit or a lower-case letter only the alternatives that can begin with one are tried: the same
+    alternatives in the same order minus some that cannot match there, hence the same first match, found
+    faster (fewer alternatives entered, fewer groups to set up). Any other character gets the whole grammar.
+    """
+
+    def __missing__(self, char: str) -> re.Pattern:
+        chars = next((c for c in _NARROWED if char in c), None)
+        self[char] = pattern = _narrowed_grammar(chars) if chars else _TIMEX_RE
+        return pattern
+
+
+_GRAMMAR_AT = _GrammarByFirstChar()
 # Every alternative contains one of these; the grammar is tried only at word starts shortly before one.
 _ANCHOR_RE = re.compile(
     rf"(?=[\dJFMASONDTWYHCjatymwdch])(?:\d+|\b(?:{ANCHOR_NAMES}"
@@ -133,15 +171,16 @@ def find_timexes(raw: str, start: int, end: int) -> list[tuple[str, re.Match]]:
     before each anchor, earliest first, keeping the first match that reaches the anchor.
     """
     found, pos = [], start
+    grammar_at, starters, words = _GRAMMAR_AT, _STARTERS, _WORD_AT.finditer   # hot loop: local names
     for a in _ANCHOR_RE.finditer(raw, start, end):
         a0 = a.start()
         if a0 < pos:
             continue
-        window = _DIGIT_WINDOW if raw[a0].isdigit() else _ANCHOR_WINDOW   # before a number: 'mid-', 'early'
-        starts = [w.start() for w in _WORD_AT.finditer(raw, max(pos, a0 - window), a.end())
-                  if w.group()[0].isdigit() or w.group().lower() in _STARTERS]
+        lo = a0 - (_DIGIT_WINDOW if raw[a0].isdigit() else _ANCHOR_WINDOW)   # before a number: 'mid-', 'early'
+        starts = [w.start() for w in words(raw, lo if lo > pos else pos, a.end())
+                  if (word := w.group())[0].isdigit() or word.lower() in starters]
         for w0 in starts[-4:]:
-            m = _TIMEX_RE.match(raw, w0, end)
+            m = grammar_at[raw[w0]].match(raw, w0, end)
             if m and m.end() > a0:
                 found.append((m.lastgroup, m))
                 pos = m.end()
@@ -174,11 +213,14 @@ def extract_timexes(doc_id: str, raw: str, sentences, published=None, published_
     state = State(publication_tuple(published, published_precision),
                   load_references() if references is None else tuple(references))
     rows: list[Timex] = []
+    n = len(raw)
     for sent_id, start, end in _sentence_spans(sentences):
-        if not 0 <= start <= end <= len(raw):
+        if not 0 <= start <= end <= n:
             raise ValueError(f"{doc_id}: sentence {sent_id} offsets {start}:{end} fall outside the text "
-                             f"({len(raw)} characters)")
+                             f"({n} characters)")
         matches = find_timexes(raw, start, end)
+        if not matches:
+            continue
         ctx = Context(raw[start:end], start, matches, state)
         covered = start
         for alt, m in matches:
