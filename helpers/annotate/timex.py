@@ -224,18 +224,18 @@ def extract_timexes(doc_id: str, raw: str, sentences, published=None, published_
         ctx = Context(raw[start:end], start, matches, state)
         covered = start
         for alt, m in matches:
-            if m.start() < covered:
+            m0 = m.start()
+            if m0 < covered:
                 continue
             res = resolve(alt, m, ctx)
             if res is None:
                 continue
-            t_end = min(res.end, end)
-            covered = t_end
-            if isinstance(res.value, tuple) and res.kind != "decade":
-                state.narrative = res.value
-            rows.append(Timex(doc_id, int(sent_id), m.start(), t_end, raw[m.start():t_end], res.kind,
-                              iso(res.value) if res.value else "", iso(res.end_value) if res.end_value else "",
-                              res.anchor))
+            kind, value, end_value, anchor, res_end = res
+            covered = t_end = res_end if res_end < end else end
+            if isinstance(value, tuple) and kind != "decade":
+                state.narrative = value
+            rows.append(Timex(doc_id, int(sent_id), m0, t_end, raw[m0:t_end], kind, iso(value) if value else "",
+                              iso(end_value) if end_value else "", anchor))
     return rows
 
 
