@@ -42,7 +42,7 @@ import pandas as pd
 from helpers.parallel import map_documents, record, spans_by_document
 
 from helpers.annotate.timex_context import Context, State, iso, publication_tuple
-from helpers.annotate.timex_first import first_chars
+from helpers.annotate.timex_first import finite_language, first_chars
 from helpers.annotate.timex_resolve import resolve
 from helpers.dates.anniversary import ANNIVERSARY, Reference, load_references
 from helpers.dates.grammar import (ANCHOR_NAMES, DAY, MONTH, MONTH_FULL, NUM, NUM_A, STARTER_WORDS, TO, UNIT,
@@ -151,9 +151,43 @@ class _GrammarByFirstChar(dict):
 
 _GRAMMAR_AT = _GrammarByFirstChar()
 # Every alternative contains one of these; the grammar is tried only at word starts shortly before one.
-_ANCHOR_RE = re.compile(
-    rf"(?=[\dJFMASONDTWYHCjatymwdch])(?:\d+|\b(?:{ANCHOR_NAMES}"
-    rf"|(?i:anniversary|today|tonight|yesterday|tomorrow)|{UNIT})\b)")
+_ANCHOR_FIRST = "JFMASONDTWYHCjatymwdch"       # the first letters of the anchor words
+_ANCHOR_ANY_CASE = rf"(?i:anniversary|today|tonight|yesterday|tomorrow)|{UNIT}"
+_ANCHOR_RE = re.compile(rf"(?=[\d{_ANCHOR_FIRST}])(?:\d+|\b(?:{ANCHOR_NAMES}|{_ANCHOR_ANY_CASE})\b)")
+
+
+def _choice(words) -> str:
+    return "|".join(sorted(map(re.escape, set(words)), key=len, reverse=True))
+
+
+def _anchor_re_by_first_char() -> re.Pattern | None:
+    """:data:`_ANCHOR_RE` as a choice of branches that each begin with one literal character.
+
+    A pattern that begins with a lookahead is attempted at every character of the text; one whose
+    branches all begin with a literal lets the regex engine skip to the next digit or possible first
+    letter, and it finds the same anchors a third faster. The words are spelled out from the grammar
+    (:func:`timex_first.finite_language`); None when they cannot be. Its numbers begin with an ASCII
+    digit: text with other digits is searched with :data:`_ANCHOR_RE`.
+    """
+    cased, any_case = finite_language(ANCHOR_NAMES), finite_language(_ANCHOR_ANY_CASE)
+    if cased is None or any_case is None:
+        return None
+    rests: dict[str, tuple[list, list]] = {}      # first letter -> (rests as written, rests in any case)
+    for w in cased:
+        if w[0] in _ANCHOR_FIRST:
+            rests.setdefault(w[0], ([], []))[0].append(w[1:])
+    for w in any_case:
+        for c in {w[0].lower(), w[0].upper()} & set(_ANCHOR_FIRST):
+            rests.setdefault(c, ([], []))[1].append(w[1:])
+    branches = [rf"{d}\d*" for d in string.digits]
+    for c, (as_written, in_any_case) in sorted(rests.items()):
+        parts = ([_choice(as_written)] if as_written else []) + ([f"(?i:{_choice(in_any_case)})"] if in_any_case else [])
+        branches.append(rf"{c}(?<=\b.)(?:{'|'.join(parts)})\b")     # (?<=\b.): the letter begins a word
+    return re.compile("|".join(branches))
+
+
+_ANCHOR_FAST = _anchor_re_by_first_char()
+_OTHER_DIGIT = re.compile(r"[^\x00-\x7f](?<=\d)")    # a digit outside ASCII ('٣')
 _DIGIT_WINDOW = 8       # before a number only a modifier may come ('mid-1960s', 'early 1990s')
 _ANCHOR_WINDOW = 48     # characters before an anchor where an expression may begin ('several decades ago')
 _WORD_AT = re.compile(r"(?<![\w$£€/:])\w+")
@@ -172,7 +206,10 @@ def find_timexes(raw: str, start: int, end: int) -> list[tuple[str, re.Match]]:
     """
     found, pos = [], start
     grammar_at, starters, words = _GRAMMAR_AT, _STARTERS, _WORD_AT.finditer   # hot loop: local names
-    for a in _ANCHOR_RE.finditer(raw, start, end):
+    anchors = _ANCHOR_RE
+    if _ANCHOR_FAST is not None and (raw.isascii() or not _OTHER_DIGIT.search(raw, start, end)):
+        anchors = _ANCHOR_FAST
+    for a in anchors.finditer(raw, start, end):
         a0 = a.start()
         if a0 < pos:
             continue

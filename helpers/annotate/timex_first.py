@@ -101,3 +101,40 @@ def _first_in(items, flags) -> set[str]:
         else:                           # a negated class, \w, another category: any key
             return set(KEYS)
     return keys
+
+
+def finite_language(pattern: str) -> frozenset[str] | None:
+    """Every string ``pattern`` matches, as written (case flags ignored), when it is a finite choice of words
+    built from literals, groups, alternatives and optional parts; None for anything else.
+
+    >>> sorted(finite_language(r"(?i:years?|centur(?:y|ies))"))
+    ['centuries', 'century', 'year', 'years']
+    """
+    if _P is None:
+        return None
+    try:
+        words = _words(_P.parse(pattern).data)
+    except Exception:  # noqa: BLE001 - an unknown construct: no finite language to offer
+        return None
+    return None if words is None else frozenset(words)
+
+
+def _words(items) -> set[str] | None:
+    out = {""}
+    for op, av in items:
+        if op is _C.LITERAL:
+            options = {chr(av)}
+        elif op is _C.SUBPATTERN:
+            options = _words(av[3])
+        elif op is _C.BRANCH:
+            subs = [_words(sub) for sub in av[1]]
+            options = None if any(s is None for s in subs) else set().union(*subs)
+        elif op is _C.MAX_REPEAT and av[0] == 0 and av[1] == 1:     # x?
+            inner = _words(av[2])
+            options = None if inner is None else inner | {""}
+        else:
+            return None
+        if options is None:
+            return None
+        out = {a + b for a in out for b in options}
+    return out
