@@ -190,11 +190,13 @@ _ANCHOR_FAST = _anchor_re_by_first_char()
 _OTHER_DIGIT = re.compile(r"[^\x00-\x7f](?<=\d)")    # a digit outside ASCII ('٣')
 _DIGIT_WINDOW = 8       # before a number only a modifier may come ('mid-1960s', 'early 1990s')
 _ANCHOR_WINDOW = 48     # characters before an anchor where an expression may begin ('several decades ago')
-_WORD_AT = re.compile(r"(?<![\w$£€/:])\w+")
 # Words an expression can begin with (digits aside): the grammar's vocabulary and the rules' own words.
 _STARTERS = STARTER_WORDS | frozenset(
     ["the", "that", "this", "last", "next", "later", "earlier", "early", "late", "mid", "several", "many", "some",
      "today", "tonight", "yesterday", "tomorrow", "years", "months", "weeks", "days", "decades", "centuries"])
+# Words, less those that begin with an ASCII letter no starter begins with ('in', 'visit', 'Kim'): fewer to check.
+_NOT_FIRST = "".join(c for c in string.ascii_letters if c.lower() not in {w[0] for w in _STARTERS})
+_WORD_AT = re.compile(rf"(?<![\w$£€/:])(?![{_NOT_FIRST}])\w+")
 
 
 def find_timexes(raw: str, start: int, end: int) -> list[tuple[str, re.Match]]:
