@@ -199,19 +199,25 @@ _NOT_FIRST = "".join(c for c in string.ascii_letters if c.lower() not in {w[0] f
 _WORD_AT = re.compile(rf"(?<![\w$£€/:])(?![{_NOT_FIRST}])\w+")
 
 
-def find_timexes(raw: str, start: int, end: int) -> list[tuple[str, re.Match]]:
+def _anchors_for(raw: str, start: int = 0, end: int | None = None) -> re.Pattern:
+    """The anchor pattern for ``raw[start:end]``: the faster one unless the text has a non-ASCII digit."""
+    if _ANCHOR_FAST is not None and (raw.isascii() or not _OTHER_DIGIT.search(raw, start, len(raw) if end is None
+                                                                              else end)):
+        return _ANCHOR_FAST
+    return _ANCHOR_RE
+
+
+def find_timexes(raw: str, start: int, end: int, anchors: re.Pattern | None = None) -> list[tuple[str, re.Match]]:
     """(rule name, match) of the leftmost non-overlapping matches in raw[start:end], as ``finditer`` would give.
 
     Trying the whole grammar at every word is slow; every expression contains an anchor (a number, a
     month or weekday name, a unit word ...), so the grammar is tried only at the few word starts just
-    before each anchor, earliest first, keeping the first match that reaches the anchor.
+    before each anchor, earliest first, keeping the first match that reaches the anchor. ``anchors``, the
+    pattern :func:`_anchors_for` gives for the whole of ``raw``, saves asking again for each sentence.
     """
     found, pos = [], start
     grammar_at, starters, words = _GRAMMAR_AT, _STARTERS, _WORD_AT.finditer   # hot loop: local names
-    anchors = _ANCHOR_RE
-    if _ANCHOR_FAST is not None and (raw.isascii() or not _OTHER_DIGIT.search(raw, start, end)):
-        anchors = _ANCHOR_FAST
-    for a in anchors.finditer(raw, start, end):
+    for a in (anchors or _anchors_for(raw, start, end)).finditer(raw, start, end):
         a0 = a.start()
         if a0 < pos:
             continue
@@ -252,12 +258,12 @@ def extract_timexes(doc_id: str, raw: str, sentences, published=None, published_
     state = State(publication_tuple(published, published_precision),
                   load_references() if references is None else tuple(references))
     rows: list[Timex] = []
-    n = len(raw)
+    n, anchors = len(raw), _anchors_for(raw)
     for sent_id, start, end in _sentence_spans(sentences):
         if not 0 <= start <= end <= n:
             raise ValueError(f"{doc_id}: sentence {sent_id} offsets {start}:{end} fall outside the text "
                              f"({n} characters)")
-        matches = find_timexes(raw, start, end)
+        matches = find_timexes(raw, start, end, anchors)
         if not matches:
             continue
         ctx = Context(raw[start:end], start, matches, state)
