@@ -170,8 +170,8 @@ def _anchor_re_by_first_char() -> re.Pattern | None:
     digit: text with other digits is searched with :data:`_ANCHOR_RE`.
     """
     cased, any_case = finite_language(ANCHOR_NAMES), finite_language(_ANCHOR_ANY_CASE)
-    if cased is None or any_case is None:
-        return None
+    if cased is None or any_case is None or any(w[0].lower() in "iks" for w in any_case):
+        return None           # 'i', 'k', 's' in any case also match 'İ', 'ı', 'K' (Kelvin), 'ſ': not one literal
     rests: dict[str, tuple[list, list]] = {}      # first letter -> (rests as written, rests in any case)
     for w in cased:
         if w[0] in _ANCHOR_FIRST:
