@@ -31,7 +31,9 @@ dates are read lazily (:func:`helpers.dates.anniversary.load_references`).
 """
 from __future__ import annotations
 
+import functools
 import re
+import string
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
@@ -40,6 +42,7 @@ import pandas as pd
 from helpers.parallel import map_documents, record, spans_by_document
 
 from helpers.annotate.timex_context import Context, State, iso, publication_tuple
+from helpers.annotate.timex_first import finite_language, first_chars
 from helpers.annotate.timex_resolve import resolve
 from helpers.dates.anniversary import ANNIVERSARY, Reference, load_references
 from helpers.dates.grammar import (ANCHOR_NAMES, DAY, MONTH, MONTH_FULL, NUM, NUM_A, STARTER_WORDS, TO, UNIT,
@@ -107,41 +110,122 @@ ALTERNATIVES = [
     ("dur_vague", rf"(?:(?<=for\s)|(?<=over\s))(?:(?i:several|many|a\s+few|some)\s+)?(?P<u>{UNIT_PL})"),
 ]
 _GROUP_RE = re.compile(r"\(\?P<(\w+)>")
-_TIMEX_RE = re.compile(
-    r"(?<![\w$£€/:])(?:"
-    + "|".join(f"(?P<{name}>{_GROUP_RE.sub(lambda g, n=name: f'(?P<{n}__{g.group(1)}>', rx)})"
-               for name, rx in ALTERNATIVES)
-    + r")(?!\w)")
+
+
+def _grammar(alternatives) -> re.Pattern:
+    """One pattern of the named alternatives, in order; the groups of alternative ``a`` are ``a__name``."""
+    return re.compile(
+        r"(?<![\w$£€/:])(?:"
+        + "|".join(f"(?P<{name}>{_GROUP_RE.sub(lambda g, n=name: f'(?P<{n}__{g.group(1)}>', rx)})"
+                   for name, rx in alternatives)
+        + r")(?!\w)")
+
+
+_TIMEX_RE = _grammar(ALTERNATIVES)
+
+
+# Words an expression may begin with, by their first character: numbers and years, and lower-case words
+# ('the', 'a', 'last', 'three' ...). Capitalised words (month and weekday names) need most of the grammar.
+_NARROWED = (frozenset(string.digits), frozenset(string.ascii_lowercase))
+
+
+@functools.cache
+def _narrowed_grammar(chars: frozenset[str]) -> re.Pattern:
+    """The alternatives that can begin with one of ``chars``, in their order (:mod:`timex_first`)."""
+    return _grammar([(name, rx) for name, rx in ALTERNATIVES if first_chars(rx) & chars])
+
+
+class _GrammarByFirstChar(dict):
+    """The grammar to try at a word beginning with a given character.
+
+    At a digit or a lower-case letter only the alternatives that can begin with one are tried: the same
+    alternatives in the same order minus some that cannot match there, hence the same first match, found
+    faster (fewer alternatives entered, fewer groups to set up). Any other character gets the whole grammar.
+    """
+
+    def __missing__(self, char: str) -> re.Pattern:
+        chars = next((c for c in _NARROWED if char in c), None)
+        self[char] = pattern = _narrowed_grammar(chars) if chars else _TIMEX_RE
+        return pattern
+
+
+_GRAMMAR_AT = _GrammarByFirstChar()
 # Every alternative contains one of these; the grammar is tried only at word starts shortly before one.
-_ANCHOR_RE = re.compile(
-    rf"(?=[\dJFMASONDTWYHCjatymwdch])(?:\d+|\b(?:{ANCHOR_NAMES}"
-    rf"|(?i:anniversary|today|tonight|yesterday|tomorrow)|{UNIT})\b)")
+_ANCHOR_FIRST = "JFMASONDTWYHCjatymwdch"       # the first letters of the anchor words
+_ANCHOR_ANY_CASE = rf"(?i:anniversary|today|tonight|yesterday|tomorrow)|{UNIT}"
+_ANCHOR_RE = re.compile(rf"(?=[\d{_ANCHOR_FIRST}])(?:\d+|\b(?:{ANCHOR_NAMES}|{_ANCHOR_ANY_CASE})\b)")
+
+
+def _choice(words) -> str:
+    return "|".join(sorted(map(re.escape, set(words)), key=len, reverse=True))
+
+
+def _anchor_re_by_first_char() -> re.Pattern | None:
+    """:data:`_ANCHOR_RE` as a choice of branches that each begin with one literal character.
+
+    A pattern that begins with a lookahead is attempted at every character of the text; one whose
+    branches all begin with a literal lets the regex engine skip to the next digit or possible first
+    letter, and it finds the same anchors a third faster. The words are spelled out from the grammar
+    (:func:`timex_first.finite_language`); None when they cannot be. Its numbers begin with an ASCII
+    digit: text with other digits is searched with :data:`_ANCHOR_RE`.
+    """
+    cased, any_case = finite_language(ANCHOR_NAMES), finite_language(_ANCHOR_ANY_CASE)
+    if cased is None or any_case is None or any(w[0].lower() in "iks" for w in any_case):
+        return None           # 'i', 'k', 's' in any case also match 'İ', 'ı', 'K' (Kelvin), 'ſ': not one literal
+    rests: dict[str, tuple[list, list]] = {}      # first letter -> (rests as written, rests in any case)
+    for w in cased:
+        if w[0] in _ANCHOR_FIRST:
+            rests.setdefault(w[0], ([], []))[0].append(w[1:])
+    for w in any_case:
+        for c in {w[0].lower(), w[0].upper()} & set(_ANCHOR_FIRST):
+            rests.setdefault(c, ([], []))[1].append(w[1:])
+    branches = [rf"{d}\d*" for d in string.digits]
+    for c, (as_written, in_any_case) in sorted(rests.items()):
+        parts = ([_choice(as_written)] if as_written else []) + ([f"(?i:{_choice(in_any_case)})"] if in_any_case else [])
+        branches.append(rf"{c}(?<=\b.)(?:{'|'.join(parts)})\b")     # (?<=\b.): the letter begins a word
+    return re.compile("|".join(branches))
+
+
+_ANCHOR_FAST = _anchor_re_by_first_char()
+_OTHER_DIGIT = re.compile(r"[^\x00-\x7f](?<=\d)")    # a digit outside ASCII ('٣')
 _DIGIT_WINDOW = 8       # before a number only a modifier may come ('mid-1960s', 'early 1990s')
 _ANCHOR_WINDOW = 48     # characters before an anchor where an expression may begin ('several decades ago')
-_WORD_AT = re.compile(r"(?<![\w$£€/:])\w+")
 # Words an expression can begin with (digits aside): the grammar's vocabulary and the rules' own words.
 _STARTERS = STARTER_WORDS | frozenset(
     ["the", "that", "this", "last", "next", "later", "earlier", "early", "late", "mid", "several", "many", "some",
      "today", "tonight", "yesterday", "tomorrow", "years", "months", "weeks", "days", "decades", "centuries"])
+# Words, less those that begin with an ASCII letter no starter begins with ('in', 'visit', 'Kim'): fewer to check.
+_NOT_FIRST = "".join(c for c in string.ascii_letters if c.lower() not in {w[0] for w in _STARTERS})
+_WORD_AT = re.compile(rf"(?<![\w$£€/:])(?![{_NOT_FIRST}])\w+")
 
 
-def find_timexes(raw: str, start: int, end: int) -> list[tuple[str, re.Match]]:
+def _anchors_for(raw: str, start: int = 0, end: int | None = None) -> re.Pattern:
+    """The anchor pattern for ``raw[start:end]``: the faster one unless the text has a non-ASCII digit."""
+    if _ANCHOR_FAST is not None and (raw.isascii() or not _OTHER_DIGIT.search(raw, start, len(raw) if end is None
+                                                                              else end)):
+        return _ANCHOR_FAST
+    return _ANCHOR_RE
+
+
+def find_timexes(raw: str, start: int, end: int, anchors: re.Pattern | None = None) -> list[tuple[str, re.Match]]:
     """(rule name, match) of the leftmost non-overlapping matches in raw[start:end], as ``finditer`` would give.
 
     Trying the whole grammar at every word is slow; every expression contains an anchor (a number, a
     month or weekday name, a unit word ...), so the grammar is tried only at the few word starts just
-    before each anchor, earliest first, keeping the first match that reaches the anchor.
+    before each anchor, earliest first, keeping the first match that reaches the anchor. ``anchors``, the
+    pattern :func:`_anchors_for` gives for the whole of ``raw``, saves asking again for each sentence.
     """
     found, pos = [], start
-    for a in _ANCHOR_RE.finditer(raw, start, end):
+    grammar_at, starters, words = _GRAMMAR_AT, _STARTERS, _WORD_AT.finditer   # hot loop: local names
+    for a in (anchors or _anchors_for(raw, start, end)).finditer(raw, start, end):
         a0 = a.start()
         if a0 < pos:
             continue
-        window = _DIGIT_WINDOW if raw[a0].isdigit() else _ANCHOR_WINDOW   # before a number: 'mid-', 'early'
-        starts = [w.start() for w in _WORD_AT.finditer(raw, max(pos, a0 - window), a.end())
-                  if w.group()[0].isdigit() or w.group().lower() in _STARTERS]
+        lo = a0 - (_DIGIT_WINDOW if raw[a0].isdigit() else _ANCHOR_WINDOW)   # before a number: 'mid-', 'early'
+        starts = [w.start() for w in words(raw, lo if lo > pos else pos, a.end())
+                  if (word := w.group())[0].isdigit() or word.lower() in starters]
         for w0 in starts[-4:]:
-            m = _TIMEX_RE.match(raw, w0, end)
+            m = grammar_at[raw[w0]].match(raw, w0, end)
             if m and m.end() > a0:
                 found.append((m.lastgroup, m))
                 pos = m.end()
@@ -174,26 +258,29 @@ def extract_timexes(doc_id: str, raw: str, sentences, published=None, published_
     state = State(publication_tuple(published, published_precision),
                   load_references() if references is None else tuple(references))
     rows: list[Timex] = []
+    n, anchors = len(raw), _anchors_for(raw)
     for sent_id, start, end in _sentence_spans(sentences):
-        if not 0 <= start <= end <= len(raw):
+        if not 0 <= start <= end <= n:
             raise ValueError(f"{doc_id}: sentence {sent_id} offsets {start}:{end} fall outside the text "
-                             f"({len(raw)} characters)")
-        matches = find_timexes(raw, start, end)
+                             f"({n} characters)")
+        matches = find_timexes(raw, start, end, anchors)
+        if not matches:
+            continue
         ctx = Context(raw[start:end], start, matches, state)
         covered = start
         for alt, m in matches:
-            if m.start() < covered:
+            m0 = m.start()
+            if m0 < covered:
                 continue
             res = resolve(alt, m, ctx)
             if res is None:
                 continue
-            t_end = min(res.end, end)
-            covered = t_end
-            if isinstance(res.value, tuple) and res.kind != "decade":
-                state.narrative = res.value
-            rows.append(Timex(doc_id, int(sent_id), m.start(), t_end, raw[m.start():t_end], res.kind,
-                              iso(res.value) if res.value else "", iso(res.end_value) if res.end_value else "",
-                              res.anchor))
+            kind, value, end_value, anchor, res_end = res
+            covered = t_end = res_end if res_end < end else end
+            if isinstance(value, tuple) and kind != "decade":
+                state.narrative = value
+            rows.append(Timex(doc_id, int(sent_id), m0, t_end, raw[m0:t_end], kind, iso(value) if value else "",
+                              iso(end_value) if end_value else "", anchor))
     return rows
 
 

@@ -26,6 +26,13 @@ def iso(t) -> str:
     """(1958,) -> '1958'; (1958, 11) -> '1958-11'; (1958, 11, 27) -> '1958-11-27'; strings pass through."""
     if isinstance(t, str):
         return t
+    n = len(t)                    # the three usual lengths spelled out: this runs for every row
+    if n == 1:
+        return f"{t[0]:04d}"
+    if n == 2:
+        return f"{t[0]:04d}-{t[1]:02d}"
+    if n == 3:
+        return f"{t[0]:04d}-{t[1]:02d}-{t[2]:02d}"
     return "-".join([f"{t[0]:04d}"] + [f"{x:02d}" for x in t[1:]])
 
 
@@ -105,5 +112,20 @@ def relative(value, state: State, end: int) -> Resolved:
 
 def group_getter(m: re.Match, alt: str):
     """Group accessor for one alternative's named groups (``alt__name`` in the joint pattern); None if absent."""
-    prefix, index = alt + "__", m.re.groupindex
-    return lambda k: m.group(prefix + k) if prefix + k in index else None
+    names = _group_names(m.re, alt)
+    return lambda k: m.group(names[k]) if k in names else None
+
+
+# (id(pattern), alt) -> (pattern, {name: 'alt__name'}). Keyed by id, because hashing a compiled pattern
+# hashes its whole code; the entry keeps its pattern alive, so that id cannot be reused by another one.
+_GROUP_NAMES: dict[tuple[int, str], tuple[re.Pattern, dict[str, str]]] = {}
+
+
+def _group_names(pattern: re.Pattern, alt: str) -> dict[str, str]:
+    """{name: 'alt__name'} for the groups of alternative ``alt`` in ``pattern``, worked out once per pattern."""
+    entry = _GROUP_NAMES.get((id(pattern), alt))
+    if entry is None:
+        prefix = alt + "__"
+        entry = _GROUP_NAMES[id(pattern), alt] = (
+            pattern, {g[len(prefix):]: g for g in pattern.groupindex if g.startswith(prefix)})
+    return entry[1]
