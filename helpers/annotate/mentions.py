@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import functools
 import re
+from sys import intern
 from collections.abc import Iterable
 
 import pandas as pd
@@ -173,7 +174,7 @@ def mention_rows(raw: str, sentences: pd.DataFrame, doc_id: str = "", published=
     typ, person_shorts = kb.type, kb.person_shorts
 
     def add(sent_id, s, e, eid, form):
-        rows.append((doc_id, sent_id, s, e, raw[s:e], eid, typ[eid], form))
+        rows.append((doc_id, sent_id, s, e, intern(raw[s:e]), eid, typ[eid], form))  # one object per spelling
         shorts = person_shorts.get(eid)
         if shorts is not None:
             persons_seen.append(eid)

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
 import string
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
@@ -279,7 +280,7 @@ def extract_timexes(doc_id: str, raw: str, sentences, published=None, published_
             covered = t_end = res_end if res_end < end else end
             if isinstance(value, tuple) and kind != "decade":
                 state.narrative = value
-            rows.append(Timex(doc_id, int(sent_id), m0, t_end, raw[m0:t_end], kind, iso(value) if value else "",
+            rows.append(Timex(doc_id, int(sent_id), m0, t_end, sys.intern(raw[m0:t_end]), kind, iso(value) if value else "",
                               iso(end_value) if end_value else "", anchor))
     return rows
 
@@ -312,10 +313,10 @@ def extract_corpus_timexes(documents: pd.DataFrame, sentences: pd.DataFrame, ref
               for d, raw, pub, prec in zip(documents.index.tolist(), raws, documents["published"].tolist(),
                                            documents["published_precision"].tolist())}
     items = [(d, (d,)) for d in inputs]
-    rows, failed = map_documents(_timexes_of, items, "timexes", shared=(refs, inputs), workers=workers,
-                                 total_chars=sum(map(len, raws)))
+    table, failed = map_documents(_timexes_of, items, "timexes", shared=(refs, inputs), workers=workers,
+                                  total_chars=sum(map(len, raws)), frame=timex_frame)
     record("timexes", failed, problems)
-    return timex_frame(rows)
+    return table
 
 
 def corpus_timexes(corpus) -> pd.DataFrame:

@@ -29,8 +29,11 @@ so the same code serves five articles or half a million.
 from __future__ import annotations
 
 import os
+import sys
+from array import array
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from helpers.parallel import map_documents
@@ -97,8 +100,29 @@ def process_document(doc_id: str, text: str) -> tuple[dict, list[tuple], list[tu
 
 
 def _process(texts: dict, doc_id: str) -> list[tuple]:
-    """:func:`process_document` as one row for :func:`helpers.parallel.map_documents` (``texts`` is shared)."""
-    return [(doc_id, *process_document(doc_id, texts[doc_id]))]
+    """:func:`process_document` as one compact row for :func:`helpers.parallel.map_documents` (``texts``
+    is shared): the offsets as machine integers, the labels as shared strings, so a corpus's segments and
+    sentences are not held as millions of Python objects before they become tables."""
+    fields, segments, sentences = process_document(doc_id, texts[doc_id])
+    seg_offsets = array("q", [x for _, _, a, b, _, _ in segments for x in (a, b)])
+    labels = tuple((sys.intern(kind), sys.intern(rule)) for *_, kind, rule in segments)
+    sent_offsets = array("q", [x for _, _, a, b in sentences for x in (a, b)])
+    return [(doc_id, fields, seg_offsets, labels, sent_offsets)]
+
+
+def _offset_table(doc_ids: list[str], offsets: list[array], columns: list[str], labels=None) -> pd.DataFrame:
+    """One table from each document's ``array('q')`` of (start, end) pairs: doc_id, a running number, start,
+    end and (for segments) kind and rule."""
+    counts = [len(o) // 2 for o in offsets]
+    pairs = np.frombuffer(b"".join(o.tobytes() for o in offsets), dtype=np.int64).reshape(-1, 2)
+    data = {columns[0]: [d for d, n in zip(doc_ids, counts) for _ in range(n)],
+            columns[1]: np.concatenate([np.arange(n, dtype=np.int64) for n in counts]) if counts else [],
+            "start": pairs[:, 0], "end": pairs[:, 1]}
+    if labels is not None:
+        data["kind"] = [k for doc in labels for k, _ in doc]
+        data["rule"] = [r for doc in labels for _, r in doc]
+    table = pd.DataFrame(data, columns=columns)
+    return table.astype({columns[1]: "int64", "start": "int64", "end": "int64"})
 
 
 def body_text(raw: str, segments) -> str:
@@ -211,16 +235,19 @@ def _build(seeds: dict, catalog_rows: dict, registry: pd.DataFrame, notes: list[
     processed, failed = map_documents(_process, items, "load", shared=texts, workers=workers,
                                       total_chars=sum(len(text) for _, text, _ in seeds.values()))
     by_id = {p[0]: p[1:] for p in processed}
+    del processed
     all_problems = [dict(doc_id=d, layer=layer, error=f"{error}: the document is not loaded")
                     for d, layer, error in failed]
-    docs, all_segments, all_sentences = [], [], []
+    docs, loaded, seg_offsets, seg_labels, sent_offsets = [], [], [], [], []
     for name, (path, text, digest) in seeds.items():
         doc_id = path.stem
         if doc_id not in by_id:
             continue
-        fields, segments, sentences = by_id.pop(doc_id)
-        all_segments.extend(segments)
-        all_sentences.extend(sentences)
+        fields, segs, labels, sents = by_id.pop(doc_id)
+        loaded.append(doc_id)
+        seg_offsets.append(segs)
+        seg_labels.append(labels)
+        sent_offsets.append(sents)
         all_problems.extend(document_problems(doc_id, fields))
         cat = catalog_rows[name]
         outlet = by_outlet[cat["outlet"]]
@@ -230,9 +257,8 @@ def _build(seeds: dict, catalog_rows: dict, registry: pd.DataFrame, notes: list[
                      fields["n_words"], text))
     documents = pd.DataFrame(docs, columns=DOCUMENT_COLUMNS).set_index("doc_id")
     documents["published"] = pd.to_datetime(documents["published"])
-    segments = pd.DataFrame(all_segments, columns=SEGMENT_COLUMNS)
-    sentences = pd.DataFrame(all_sentences, columns=SENTENCE_COLUMNS)
-    del all_segments, all_sentences
+    segments = _offset_table(loaded, seg_offsets, SEGMENT_COLUMNS, seg_labels)
+    sentences = _offset_table(loaded, sent_offsets, SENTENCE_COLUMNS)
     problems = pd.DataFrame(notes + all_problems, columns=list(PROBLEM_COLUMNS))
     problems = problems.sort_values(["doc_id", "layer"], kind="stable").reset_index(drop=True)
     outlets = registry.reset_index(drop=True)
