@@ -11,10 +11,12 @@ Each derived layer is a function of the tables it reads; :class:`Corpus` only
 wires them and caches each on first use. No lower layer imports a higher one:
 this module is the one place that knows the whole building.
 
-Memory: the raw text of each file is held once (``documents["raw"]``); the
+Memory: the raw text of each file is held once, as its UTF-8 bytes
+(``document_table["raw"]``; a layer decodes the document it works on); the
 tables the layers read keep offsets only (``document_table``,
 ``segment_spans``, ``sentence_spans``). The ``documents``, ``segments`` and
-``sentences`` a reader sees add their text columns, derived on first use.
+``sentences`` a reader sees hold text (``raw`` as a string, ``text``),
+derived on first use.
 
 Failures: per-document work runs through :func:`helpers.parallel.map_documents`,
 so a document whose annotation fails loses that layer only, and
@@ -29,6 +31,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from helpers.corpus.files import decoded
 from helpers.corpus.load import PROBLEM_COLUMNS, body_text, read_tables
 from helpers.knowledge import KnowledgeBase, load_knowledge
 
@@ -39,7 +42,11 @@ def _no_problems() -> pd.DataFrame:
 
 def _with_text(spans: pd.DataFrame, raw: pd.Series) -> pd.DataFrame:
     """``spans`` (doc_id, start, end, ...) with a ``text`` column cut from each document's raw text."""
-    texts = [raw[d][a:b] for d, a, b in zip(spans["doc_id"].tolist(), spans["start"].tolist(), spans["end"].tolist())]
+    texts, doc, text = [], None, ""
+    for d, a, b in zip(spans["doc_id"].tolist(), spans["start"].tolist(), spans["end"].tolist()):
+        if d != doc:
+            doc, text = d, decoded(raw[d])
+        texts.append(text[a:b])
     return spans.assign(text=pd.Series(texts, index=spans.index, dtype=object).astype("str"))
 
 
@@ -47,7 +54,7 @@ def _with_text(spans: pd.DataFrame, raw: pd.Series) -> pd.DataFrame:
 class Corpus:
     """The corpus as tidy tables. Text columns and derived layers are computed on first use."""
 
-    document_table: pd.DataFrame   # one row per article, indexed by doc_id; ``raw`` is the file's text
+    document_table: pd.DataFrame   # one row per article, indexed by doc_id; ``raw`` is the file's UTF-8 bytes
     segment_spans: pd.DataFrame    # doc_id, seq, start, end, kind, rule: an exact partition of each raw text
     sentence_spans: pd.DataFrame   # doc_id, sent_id, start, end: the body's sentences
     outlets: pd.DataFrame
@@ -66,8 +73,10 @@ class Corpus:
         spans: dict[str, list] = {}
         for d, a, b in zip(body["doc_id"].tolist(), body["start"].tolist(), body["end"].tolist()):
             spans.setdefault(d, []).append((a, b))
-        text = [body_text(raw, spans.get(d, ())) for d, raw in zip(docs.index.tolist(), docs["raw"].tolist())]
-        return docs.assign(text=pd.Series(text, index=docs.index, dtype=object).astype("str"))[
+        raws = [decoded(raw) for raw in docs["raw"].tolist()]
+        text = [body_text(raw, spans.get(d, ())) for d, raw in zip(docs.index.tolist(), raws)]
+        return docs.assign(text=pd.Series(text, index=docs.index, dtype=object).astype("str"),
+                           raw=pd.Series(raws, index=docs.index, dtype=object).astype("str"))[
             [*docs.columns[:-1], "text", docs.columns[-1]]]
 
     @cached_property

@@ -30,6 +30,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from helpers.corpus.files import decoded
 from helpers.parallel import map_documents, record, spans_by_document
 from helpers.paths import data_file
 
@@ -247,7 +248,7 @@ def _resolve_title(kb: _Resolver, persons_seen: list[str], nat: str | None, word
 
 def _mentions_of(shared: tuple, doc_id: str) -> list[tuple]:
     kb, raw, spans, published = shared  # inherited by worker processes, not sent with each document
-    return mention_rows(raw[doc_id], spans[doc_id], doc_id, published[doc_id], kb)
+    return mention_rows(decoded(raw[doc_id]), spans[doc_id], doc_id, published[doc_id], kb)
 
 
 def extract_corpus_mentions(documents: pd.DataFrame, sentences: pd.DataFrame, kb, *,

@@ -40,6 +40,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
+from helpers.corpus.files import decoded
 from helpers.parallel import map_documents, record, spans_by_document
 
 from helpers.annotate.timex_context import Context, State, iso, publication_tuple
@@ -294,7 +295,8 @@ def timex_frame(rows: Iterable[Timex]) -> pd.DataFrame:
 # --------------------------------------------------------------------------- the layer
 def _timexes_of(shared: tuple, doc_id: str) -> list[Timex]:
     references, inputs = shared  # inherited by worker processes, not sent with each document
-    return extract_timexes(doc_id, *inputs[doc_id], references)
+    raw, *rest = inputs[doc_id]
+    return extract_timexes(doc_id, decoded(raw), *rest, references)
 
 
 def extract_corpus_timexes(documents: pd.DataFrame, sentences: pd.DataFrame, references=None, *,

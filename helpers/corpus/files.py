@@ -80,7 +80,14 @@ def _invisible_only(text: str) -> bool:
     return all(c.isspace() or unicodedata.category(c) in _INVISIBLE for c in text)
 
 
-def read_seed(path: Path, root: Path, problems: list[str]) -> tuple[str, str] | None:
+def decoded(raw: str | bytes) -> str:
+    """A raw text as a string: the corpus keeps each file's UTF-8 bytes (half the memory of a string
+    with any character beyond Latin-1) and a layer decodes the document it works on."""
+    return raw.decode("utf-8") if isinstance(raw, (bytes, bytearray)) else raw
+
+
+def read_seed(path: Path, root: Path, problems: list[str]) -> tuple[str, str, bytes] | None:
+    """``(text, sha256, bytes)`` of an article file, or None with the problem recorded."""
     data = _read_bytes(path, root, problems)
     if data is None:
         return None
@@ -97,7 +104,7 @@ def read_seed(path: Path, root: Path, problems: list[str]) -> tuple[str, str] | 
             detail = " (only white space)" if not odd else f" (only white space and invisible characters {', '.join(odd[:5])})"
         problems.append(f"{path}: the file is empty{detail}")
         return None
-    return text, hashlib.sha256(data).hexdigest()
+    return text, hashlib.sha256(data).hexdigest(), data
 
 
 def content_digest(text: str) -> str:
@@ -128,18 +135,19 @@ class FirstCopies:
     """
 
     def __init__(self):
-        self._by_key: dict[tuple[str, str], list[list]] = {}  # key -> [name, text, digest or None] per first copy
+        self._by_key: dict[tuple[str, str], list[list]] = {}  # key -> [name, raw, digest or None] per first copy
 
-    def first(self, name: str, text: str) -> str:
-        """The name of the first text with the same content as ``text`` (``name`` itself if none)."""
+    def first(self, name: str, text: str, raw: str | bytes | None = None) -> str:
+        """The name of the first text with the same content as ``text`` (``name`` itself if none).
+        ``raw`` (the text's UTF-8 bytes) is what is kept of a first copy until its digest is needed."""
         copies = self._by_key.setdefault(_duplicate_key(text), [])
         digest = content_digest(text) if copies else None
         for copy in copies:
             if copy[2] is None:
-                copy[2] = content_digest(copy[1])
+                copy[2] = content_digest(decoded(copy[1]))
             if copy[2] == digest:
                 return copy[0]
-        copies.append([name, text, digest])
+        copies.append([name, text if raw is None else raw, digest])
         return name
 
 

@@ -39,7 +39,7 @@ import pandas as pd
 from helpers.parallel import map_documents
 from helpers.paths import SEEDS_DIR
 from helpers.corpus.files import (ARTICLE_SUFFIX, CATALOG, REGISTRY, FirstCopies, article_paths, check_catalog,
-                                   check_registry, parse_catalog_date, read_seed, read_table)
+                                   check_registry, decoded, parse_catalog_date, read_seed, read_table)
 from helpers.corpus.pubdate import infer_published
 from helpers.corpus.segment import parse_dateline, segment_spans
 from helpers.corpus.sentences import split_sentences
@@ -103,7 +103,10 @@ def _process(texts: dict, doc_id: str) -> list[tuple]:
     """:func:`process_document` as one compact row for :func:`helpers.parallel.map_documents` (``texts``
     is shared): the offsets as machine integers, the labels as shared strings, so a corpus's segments and
     sentences are not held as millions of Python objects before they become tables."""
-    fields, segments, sentences = process_document(doc_id, texts[doc_id])
+    text = decoded(texts[doc_id])
+    fields, segments, sentences = process_document(doc_id, text)
+    if fields["inferred"] is not None:  # the words a date was inferred from, quoted in the evidence
+        fields["inferred_quote"] = text[fields["inferred"].start:fields["inferred"].end]
     seg_offsets = array("q", [x for _, _, a, b, _, _ in segments for x in (a, b)])
     labels = tuple((sys.intern(kind), sys.intern(rule)) for *_, kind, rule in segments)
     sent_offsets = array("q", [x for _, _, a, b in sentences for x in (a, b)])
@@ -180,8 +183,9 @@ def read_tables(seeds_dir: str | Path | None = None, duplicates: str = "error",
         if read is None:
             continue
         readable.append(path.name)
-        text, digest = read
-        first = first_copies.first(path.name, text)
+        text, digest, data = read
+        first = first_copies.first(path.name, text, data)
+        del text  # the bytes are kept: a layer decodes the document it works on
         if first != path.name:
             if duplicates == "error":
                 problems.append(f"{path}: same text as {first} (a duplicate article)")
@@ -189,7 +193,7 @@ def read_tables(seeds_dir: str | Path | None = None, duplicates: str = "error",
                 notes.append(dict(doc_id=path.stem, layer="duplicate",
                                   error=f"same text as {first}: not loaded (the first copy is)"))
             continue
-        seeds[path.name] = (path, text, digest)
+        seeds[path.name] = (path, data, digest)
     if not paths and not problems:
         problems.append(f"{root}: no *{ARTICLE_SUFFIX} article files")
 
@@ -207,7 +211,7 @@ def read_tables(seeds_dir: str | Path | None = None, duplicates: str = "error",
     return _build(seeds, catalog_rows, registry, notes, workers)
 
 
-def _publication(fields: dict, cat: dict, text: str) -> tuple:
+def _publication(fields: dict, cat: dict) -> tuple:
     """(published, precision, basis, evidence): the dateline, else the catalog, else inferred from the text."""
     if fields["stated"] is not None:
         return fields["stated"], "day", "stated", fields["evidence"]
@@ -217,7 +221,7 @@ def _publication(fields: dict, cat: dict, text: str) -> tuple:
     if fields["inferred"] is not None:
         inf = fields["inferred"]
         return (inf.published, inf.precision, "inferred",
-                f"{inf.evidence}, from '{text[inf.start:inf.end]}' [{inf.start}:{inf.end}]")
+                f"{inf.evidence}, from '{fields['inferred_quote']}' [{inf.start}:{inf.end}]")
     return pd.NaT, None, "unknown", "no dateline, no catalog date, no dating statement"
 
 
@@ -251,7 +255,7 @@ def _build(seeds: dict, catalog_rows: dict, registry: pd.DataFrame, notes: list[
         all_problems.extend(document_problems(doc_id, fields))
         cat = catalog_rows[name]
         outlet = by_outlet[cat["outlet"]]
-        published, precision, basis, evidence = _publication(fields, cat, text)
+        published, precision, basis, evidence = _publication(fields, cat)
         docs.append((doc_id, name, digest, cat["outlet"], outlet["country"], outlet["media_system"],
                      fields["title"] or cat.get("title") or None, published, precision, basis, evidence,
                      fields["n_words"], text))

@@ -52,6 +52,7 @@ import pandas as pd
 
 from helpers.dates.intervals import parse_interval, relation
 from helpers.events.patterns import VisitPatterns, visit_patterns
+from helpers.corpus.files import decoded
 from helpers.parallel import map_documents, record
 from helpers.events.index import DocIndex
 from helpers.events.levels import visit_level
@@ -145,7 +146,7 @@ def extract_visits(
 
 def _visits_of(shared: tuple, doc_id: str) -> list[dict]:
     kb, raw, spans, m_by, t_by, published = shared  # inherited by worker processes, not sent with each document
-    return _document_rows(raw[doc_id], spans[doc_id], m_by.get(doc_id, []), t_by.get(doc_id, []), doc_id,
+    return _document_rows(decoded(raw[doc_id]), spans[doc_id], m_by.get(doc_id, []), t_by.get(doc_id, []), doc_id,
                           published[doc_id], kb)
 
 
