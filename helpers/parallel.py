@@ -17,11 +17,12 @@ from __future__ import annotations
 import gc
 import os
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from multiprocessing import get_context
 
+import numpy as np
 import pandas as pd
 
 PROBLEM_COLUMNS = ["doc_id", "layer", "error"]
@@ -167,6 +168,24 @@ def map_documents(fn: Callable, items: Sequence[tuple[str, tuple]], layer: str, 
             _SHARED.pop(key, None)
 
 
+def frame_from_rows(rows: list[tuple], columns: list[str], int_columns=(), bool_columns=()) -> pd.DataFrame:
+    """Rows as a table built column by column: the same table as ``pd.DataFrame(rows, columns=columns)``
+    with ``int_columns`` as int64 and ``bool_columns`` as bool, without the intermediate array of every
+    value as a Python object (which the string columns would otherwise keep alive)."""
+    if not rows:
+        return pd.DataFrame(rows, columns=columns).astype({**{c: "int64" for c in int_columns},
+                                                           **{c: "bool" for c in bool_columns}})
+    data = {}
+    for name, values in zip(columns, zip(*rows)):
+        if name in int_columns:
+            data[name] = np.fromiter(values, dtype=np.int64, count=len(values))
+        elif name in bool_columns:
+            data[name] = np.fromiter(values, dtype=bool, count=len(values))
+        else:
+            data[name] = pd.Series(values, dtype=None if any(isinstance(v, str) for v in values) else object)
+    return pd.DataFrame(data, columns=columns)
+
+
 class LayerError(RuntimeError):
     """Some documents failed in a layer called without a ``problems`` list to record them in."""
 
@@ -184,15 +203,37 @@ def record(layer: str, failed: Sequence[tuple[str, str, str]], problems: list | 
         raise LayerError(layer, failed)
 
 
-def spans_by_document(table) -> dict[str, list[tuple[int, int, int]]]:
-    """``(sent_id, start, end)`` triples per ``doc_id`` of a sentence table, in text order."""
-    missing = {"doc_id", "sent_id", "start", "end"} - set(table.columns)
-    if missing:
-        raise ValueError(f"sentences table lacks column(s) {sorted(missing)}")
-    out: dict[str, list[tuple[int, int, int]]] = {}
-    for d, i, a, b in zip(table["doc_id"].tolist(), table["sent_id"].tolist(), table["start"].tolist(),
-                          table["end"].tolist()):
-        out.setdefault(d, []).append((int(i), int(a), int(b)))
-    for spans in out.values():
-        spans.sort(key=lambda s: (s[1], s[0]))
-    return out
+class SpansByDocument(Mapping):
+    """Each document's sentence spans as tuples of the ``fields`` named, made on request.
+
+    Holds the sentence table's columns as machine integers and each document's row range, so a
+    corpus-wide layer never keeps a tuple per sentence: a worker makes the spans of the document it
+    works on. Documents come in sorted order; within one, spans are sorted by ``sort_by``.
+    """
+
+    def __init__(self, table, fields=("sent_id", "start", "end"), sort_by=("start", "sent_id")):
+        missing = {"doc_id", "sent_id", "start", "end"} - set(table.columns)
+        if missing:
+            raise ValueError(f"sentences table lacks column(s) {sorted(missing)}")
+        codes, docs = pd.factorize(table["doc_id"], sort=True)
+        cols = {c: table[c].to_numpy().astype("int64") for c in ("sent_id", "start", "end")}
+        order = np.lexsort([cols[c] for c in reversed(sort_by)] + [codes])
+        self._cols = [cols[c][order] for c in fields]
+        cuts = np.flatnonzero(np.diff(codes[order])) + 1
+        bounds = np.concatenate([[0], cuts, [len(order)]]).tolist() if len(order) else []
+        self._range = {docs[codes[order[lo]]]: (lo, hi) for lo, hi in zip(bounds, bounds[1:])}
+
+    def __getitem__(self, doc_id: str) -> list[tuple[int, int, int]]:
+        lo, hi = self._range[doc_id]
+        return list(zip(*(c[lo:hi].tolist() for c in self._cols)))
+
+    def __iter__(self):
+        return iter(self._range)
+
+    def __len__(self) -> int:
+        return len(self._range)
+
+
+def spans_by_document(table) -> SpansByDocument:
+    """``(sent_id, start, end)`` triples per ``doc_id`` of a sentence table, in text order (made on request)."""
+    return SpansByDocument(table)

@@ -80,3 +80,28 @@ def test_frames_by_chunk_equal_one_frame_of_all_rows(workers, monkeypatch):
     pd.testing.assert_frame_equal(table, expected)
     empty, _ = map_documents(_one_row, [], "demo", workers=workers, frame=_frame)
     assert list(empty.columns) == ["doc_id", "value"] and empty.empty
+
+
+def test_spans_by_document_are_the_table_in_text_order():
+    from helpers.parallel import SpansByDocument, spans_by_document
+
+    table = pd.DataFrame({"doc_id": ["b", "a", "b", "a", "c"], "sent_id": [1, 0, 0, 1, 0],
+                          "start": [50, 0, 10, 20, 5], "end": [60, 9, 40, 30, 7]})
+    spans = spans_by_document(table)
+    assert list(spans) == ["a", "b", "c"] and len(spans) == 3 and "z" not in spans
+    assert spans["b"] == [(0, 10, 40), (1, 50, 60)] and spans.get("z", ()) == ()
+    other = SpansByDocument(table, fields=("start", "end", "sent_id"), sort_by=("start", "end", "sent_id"))
+    assert other["a"] == [(0, 9, 0), (20, 30, 1)]
+    assert list(spans_by_document(table.iloc[:0])) == []
+    with pytest.raises(ValueError, match="lacks column"):
+        spans_by_document(table.drop(columns="end"))
+
+
+def test_frame_from_rows_equals_the_plain_constructor():
+    from helpers.parallel import frame_from_rows
+
+    cols = ["doc_id", "start", "text", "note", "flag"]
+    rows = [("a", 3, "x", None, True), ("b", 70000, None, None, False)]
+    for cut in (rows, rows[:1], []):
+        expected = pd.DataFrame(cut, columns=cols).astype({"start": "int64", "flag": "bool"})
+        pd.testing.assert_frame_equal(frame_from_rows(cut, cols, ("start",), ("flag",)), expected)

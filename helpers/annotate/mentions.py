@@ -31,7 +31,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from helpers.corpus.files import decoded
-from helpers.parallel import map_documents, record, spans_by_document
+from helpers.parallel import frame_from_rows, map_documents, record, spans_by_document
 from helpers.paths import data_file
 
 from helpers.annotate.gazetteer import fold
@@ -271,8 +271,7 @@ def extract_corpus_mentions(documents: pd.DataFrame, sentences: pd.DataFrame, kb
 
 def mention_frame(rows: list[tuple]) -> pd.DataFrame:
     """Mention rows (tuples of :data:`MENTION_COLUMNS`) as the layer's table."""
-    df = pd.DataFrame(rows, columns=MENTION_COLUMNS)
-    return df.astype({"sent_id": "int64", "start": "int64", "end": "int64"})
+    return frame_from_rows(rows, MENTION_COLUMNS, int_columns=("sent_id", "start", "end"))
 
 
 def corpus_mentions(corpus, kb=None) -> pd.DataFrame:

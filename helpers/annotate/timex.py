@@ -41,7 +41,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from helpers.corpus.files import decoded
-from helpers.parallel import map_documents, record, spans_by_document
+from helpers.parallel import frame_from_rows, map_documents, record, spans_by_document
 
 from helpers.annotate.timex_context import Context, State, iso, publication_tuple
 from helpers.annotate.timex_first import finite_language, first_chars
@@ -288,8 +288,7 @@ def extract_timexes(doc_id: str, raw: str, sentences, published=None, published_
 
 def timex_frame(rows: Iterable[Timex]) -> pd.DataFrame:
     """Rows as a DataFrame with the :data:`COLUMNS` (empty strings for missing values)."""
-    frame = pd.DataFrame.from_records(list(rows), columns=COLUMNS)
-    return frame.astype({"sent_id": "int64", "start": "int64", "end": "int64"})
+    return frame_from_rows(list(rows), COLUMNS, int_columns=("sent_id", "start", "end"))
 
 
 # --------------------------------------------------------------------------- the layer

@@ -53,7 +53,7 @@ import pandas as pd
 from helpers.dates.intervals import parse_interval, relation
 from helpers.events.patterns import VisitPatterns, visit_patterns
 from helpers.corpus.files import decoded
-from helpers.parallel import map_documents, record
+from helpers.parallel import SpansByDocument, map_documents, record
 from helpers.events.index import DocIndex
 from helpers.events.levels import visit_level
 
@@ -218,19 +218,10 @@ class RecordsByDocument:
         return list(map(tuple.__new__, repeat(self.cls), zip(*cols)))
 
 
-def _sentence_triples(sentences: pd.DataFrame) -> dict[str, list[tuple[int, int, int]]]:
+def _sentence_triples(sentences: pd.DataFrame) -> SpansByDocument:
     """``(start, end, sent_id)`` of each document's sentences, in that order (as :func:`visit_rows` sorts
-    them): one sort of the whole table instead of one per document."""
-    missing = {"doc_id", "sent_id", "start", "end"} - set(sentences.columns)
-    if missing:
-        raise ValueError(f"sentences table lacks column(s) {sorted(missing)}")
-    codes, docs = pd.factorize(sentences["doc_id"], sort=True)
-    cols = [sentences[c].to_numpy().astype("int64") for c in ("start", "end", "sent_id")]
-    order = np.lexsort((cols[2], cols[1], cols[0], codes))
-    triples = list(zip(*(c[order].tolist() for c in cols)))
-    bounds = np.flatnonzero(np.diff(codes[order])).tolist()
-    cuts = [0, *(i + 1 for i in bounds), len(triples)]
-    return {docs[codes[order[lo]]]: triples[lo:hi] for lo, hi in zip(cuts, cuts[1:]) if hi > lo}
+    them), made per document on request."""
+    return SpansByDocument(sentences, fields=("start", "end", "sent_id"), sort_by=("start", "end", "sent_id"))
 
 
 def _visit_frame(rows: list[dict]) -> pd.DataFrame:
