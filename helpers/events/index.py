@@ -7,7 +7,10 @@ length of the document (a document of one line of tens of thousands of sentences
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from itertools import repeat
 from operator import attrgetter
+
+import pandas as pd
 
 _START = attrgetter("start")
 
@@ -48,3 +51,30 @@ class DocIndex:
         """Start of the first date expression starting after ``pos`` (it bounds a title's apposition)."""
         i = bisect_right(self.tx.starts, pos)
         return self.tx.starts[i] if i < len(self.tx.starts) else None
+
+
+class RecordsByDocument:
+    """The rows of a layer table as records of ``cls``, made one document at a time on request.
+
+    Holds the table's columns (arrays of the values the table already has) and each document's row
+    positions, so a corpus-wide layer never keeps a record object per row: a worker builds the records
+    of the document it works on. Rows of one document that lie together (as the layers write them)
+    are cut as one slice.
+    """
+
+    def __init__(self, df: pd.DataFrame, cls):
+        self.cls = cls
+        self.columns = [df[c].to_numpy() if c in df.columns else None for c in cls._fields]
+        self.n = len(df)
+        self.rows = {}
+        for d, idx in df.groupby("doc_id", sort=False, dropna=False).indices.items():
+            lo, hi = int(idx[0]), int(idx[-1]) + 1
+            self.rows[d] = slice(lo, hi) if hi - lo == len(idx) else idx
+
+    def get(self, doc_id: str, default=()) -> list:
+        where = self.rows.get(doc_id)
+        if where is None:
+            return list(default)
+        n = (where.stop - where.start) if isinstance(where, slice) else len(where)
+        cols = [c[where].tolist() if c is not None else [None] * n for c in self.columns]
+        return list(map(tuple.__new__, repeat(self.cls), zip(*cols)))

@@ -47,14 +47,13 @@ import re
 from collections import namedtuple
 from itertools import repeat
 
-import numpy as np
 import pandas as pd
 
 from helpers.dates.intervals import parse_interval, relation
 from helpers.events.patterns import VisitPatterns, visit_patterns
 from helpers.corpus.files import decoded
 from helpers.parallel import SpansByDocument, map_documents, record
-from helpers.events.index import DocIndex
+from helpers.events.index import DocIndex, RecordsByDocument
 from helpers.events.levels import visit_level
 
 VISIT_COLUMNS = [
@@ -189,33 +188,6 @@ def _records(df: pd.DataFrame, cls) -> list:
     cols = [df[c].tolist() if c in df.columns else [None] * len(df) for c in cls._fields]
     # tuple.__new__(cls, values) is what cls(*values) does, without a Python-level call per row
     return list(map(tuple.__new__, repeat(cls), zip(*cols)))
-
-
-class RecordsByDocument:
-    """The rows of a layer table as records of ``cls``, made one document at a time on request.
-
-    Holds the table's columns (arrays of the values the table already has) and each document's row
-    positions, so a corpus-wide layer never keeps a record object per row: a worker builds the records
-    of the document it works on. Rows of one document that lie together (as the layers write them)
-    are cut as one slice.
-    """
-
-    def __init__(self, df: pd.DataFrame, cls):
-        self.cls = cls
-        self.columns = [df[c].to_numpy() if c in df.columns else None for c in cls._fields]
-        self.n = len(df)
-        self.rows = {}
-        for d, idx in df.groupby("doc_id", sort=False, dropna=False).indices.items():
-            lo, hi = int(idx[0]), int(idx[-1]) + 1
-            self.rows[d] = slice(lo, hi) if hi - lo == len(idx) else idx
-
-    def get(self, doc_id: str, default=()) -> list:
-        where = self.rows.get(doc_id)
-        if where is None:
-            return list(default)
-        n = (where.stop - where.start) if isinstance(where, slice) else len(where)
-        cols = [c[where].tolist() if c is not None else [None] * n for c in self.columns]
-        return list(map(tuple.__new__, repeat(self.cls), zip(*cols)))
 
 
 def _sentence_triples(sentences: pd.DataFrame) -> SpansByDocument:
