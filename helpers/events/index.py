@@ -78,3 +78,23 @@ class RecordsByDocument:
         n = (where.stop - where.start) if isinstance(where, slice) else len(where)
         cols = [c[where].tolist() if c is not None else [None] * n for c in self.columns]
         return list(map(tuple.__new__, repeat(self.cls), zip(*cols)))
+
+
+class FirstMatch:
+    """``rx.search(text, pos, end)`` for positions that mostly increase, reusing the last search.
+
+    A search from ``pos`` finds the first position at or after ``pos`` where ``rx`` matches, and what
+    matches at a position does not depend on where the search started (lookbehinds and ``\\b`` see the
+    text before ``pos``). So a match found from an earlier position that starts at or after ``pos`` is
+    also the answer from ``pos``, and no match from an earlier position means none from ``pos``.
+    """
+
+    __slots__ = ("rx", "text", "end", "pos", "m")
+
+    def __init__(self, rx, text: str, end: int):
+        self.rx, self.text, self.end, self.pos, self.m = rx, text, end, None, None
+
+    def search(self, pos: int):
+        if self.pos is None or pos < self.pos or (self.m is not None and self.m.start() < pos):
+            self.pos, self.m = pos, self.rx.search(self.text, pos, self.end)
+        return self.m

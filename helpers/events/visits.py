@@ -43,6 +43,7 @@ the work per sentence does not grow with the length of the document. The rules:
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections import namedtuple
 from itertools import repeat
@@ -52,8 +53,8 @@ import pandas as pd
 from helpers.dates.intervals import parse_interval, relation
 from helpers.events.patterns import VisitPatterns, visit_patterns
 from helpers.corpus.files import decoded
-from helpers.parallel import SpansByDocument, map_documents, record
-from helpers.events.index import DocIndex, RecordsByDocument
+from helpers.parallel import SpansByDocument, frame_from_rows, map_documents, record
+from helpers.events.index import DocIndex, FirstMatch, RecordsByDocument
 from helpers.events.levels import visit_level
 
 VISIT_COLUMNS = [
@@ -75,6 +76,11 @@ _COMPOUND = re.compile(r"visits?$|trips?$", re.IGNORECASE)
 _TITLE_PREPOSITION = re.compile(r"\s+(?:in|on|at|from|during)$")
 
 
+# Pure functions of hashable arguments, memoised: a corpus repeats the same few dates and visitors.
+_interval = functools.lru_cache(maxsize=4096)(functools.partial(parse_interval, strict=False))
+_level = functools.lru_cache(maxsize=4096)(visit_level)
+
+
 def _default_kb():
     from helpers.knowledge import load_knowledge
 
@@ -94,14 +100,17 @@ def destination_country(kb, eid: str) -> str | None:
 # ---------------------------------------------------------------------------
 # Extraction
 # ---------------------------------------------------------------------------
-def _clause(text: str, s0: int, pos: int, end: int, pats: VisitPatterns) -> tuple[int, int]:
-    """Offsets of the clause around ``pos`` in ``text[s0:end]`` (breaks and reporting verbs end it)."""
+def _clause(text: str, s0: int, pos: int, end: int, pats: VisitPatterns, ends=None) -> tuple[int, int]:
+    """Offsets of the clause around ``pos`` in ``text[s0:end]`` (breaks and reporting verbs end it).
+
+    ``ends``: the :class:`FirstMatch` searches of ``pats.breaks`` and ``pats.report`` in ``text[:end]``,
+    shared by the triggers of one sentence (default: fresh ones)."""
     left = s0
     for m in pats.breaks.finditer(text, s0, pos):
         left = m.end()
     right = end
-    for rx in (pats.breaks, pats.report):
-        m = rx.search(text, pos, end)
+    for first in ends or (FirstMatch(pats.breaks, text, end), FirstMatch(pats.report, text, end)):
+        m = first.search(pos)
         if m:
             right = min(right, m.start())
     return left, right
@@ -139,11 +148,11 @@ def extract_visits(
     a statement naming two visits ("in 2001 and 2007") gives two rows.
     """
     _check(mentions, timexes)
-    rows = visit_rows(raw, sentences, _records(mentions, _M), _records(timexes, _T), doc_id, published, kb)
+    rows = _document_rows(raw, _triples(sentences), _records(mentions, _M), _records(timexes, _T), doc_id, published, kb)
     return _visit_frame(rows)
 
 
-def _visits_of(shared: tuple, doc_id: str) -> list[dict]:
+def _visits_of(shared: tuple, doc_id: str) -> list[tuple]:
     kb, raw, spans, m_by, t_by, published = shared  # inherited by worker processes, not sent with each document
     return _document_rows(decoded(raw[doc_id]), spans[doc_id], m_by.get(doc_id, []), t_by.get(doc_id, []), doc_id,
                           published[doc_id], kb)
@@ -196,9 +205,8 @@ def _sentence_triples(sentences: pd.DataFrame) -> SpansByDocument:
     return SpansByDocument(sentences, fields=("start", "end", "sent_id"), sort_by=("start", "end", "sent_id"))
 
 
-def _visit_frame(rows: list[dict]) -> pd.DataFrame:
-    df = pd.DataFrame(rows, columns=VISIT_COLUMNS)
-    return df.astype({"sent_id": "int64", "start": "int64", "end": "int64", "delegation": "bool"})
+def _visit_frame(rows: list[tuple]) -> pd.DataFrame:
+    return frame_from_rows(rows, VISIT_COLUMNS, int_columns=("sent_id", "start", "end"), bool_columns=("delegation",))
 
 
 def visit_rows(raw: str, sentences: pd.DataFrame, mentions: list, timexes: list, doc_id: str = "",
@@ -206,15 +214,20 @@ def visit_rows(raw: str, sentences: pd.DataFrame, mentions: list, timexes: list,
     """The rows of :func:`extract_visits` from plain records (mentions: start, end, entity_id, type;
     timexes: start, end, value, end_value, kind). A mention's optional ``form`` marks
     nationality adjectives ('demonym'), which are not destinations."""
+    rows = _document_rows(raw, _triples(sentences), mentions, timexes, doc_id, published, kb)
+    return [dict(zip(VISIT_COLUMNS, r)) for r in rows]
+
+
+def _triples(sentences) -> list[tuple[int, int, int]]:
+    """Sorted ``(start, end, sent_id)`` of a sentence table or of ``(sent_id, start, end)`` triples."""
     if isinstance(sentences, pd.DataFrame):
-        triples = sorted(zip(map(int, sentences["start"]), map(int, sentences["end"]), map(int, sentences["sent_id"])))
-    else:  # (sent_id, start, end) triples
-        triples = sorted((int(a), int(b), int(i)) for i, a, b in sentences)
-    return _document_rows(raw, triples, mentions, timexes, doc_id, published, kb)
+        return sorted(zip(map(int, sentences["start"]), map(int, sentences["end"]), map(int, sentences["sent_id"])))
+    return sorted((int(a), int(b), int(i)) for i, a, b in sentences)
 
 
-def _document_rows(raw: str, triples: list, mentions: list, timexes: list, doc_id: str, published, kb) -> list[dict]:
-    """:func:`visit_rows` for sentences given as sorted ``(start, end, sent_id)`` triples."""
+def _document_rows(raw: str, triples: list, mentions: list, timexes: list, doc_id: str, published, kb) -> list[tuple]:
+    """:func:`visit_rows` as tuples (in the order of ``VISIT_COLUMNS``) for sentences given as sorted
+    ``(start, end, sent_id)`` triples."""
     kb = _default_kb() if kb is None else kb
     pats = visit_patterns(kb)
     doc = DocIndex(raw, mentions, timexes)
@@ -230,12 +243,13 @@ def _document_rows(raw: str, triples: list, mentions: list, timexes: list, doc_i
 def _triggers(doc: DocIndex, s0: int, s1: int, kb, pats: VisitPatterns) -> list[tuple]:
     """Pass 1 over a sentence: triggers with a destination and a visitor."""
     raw = doc.raw
-    found = []
+    found, ends = [], None
     for trig in pats.trigger.finditer(raw, s0, s1):
         ts, te = trig.span()
         word = trig.group()
         tense = pats.tense(word)
-        c0, c1 = _clause(raw, s0, ts, s1, pats)
+        ends = ends or (FirstMatch(pats.breaks, raw, s1), FirstMatch(pats.report, raw, s1))
+        c0, c1 = _clause(raw, s0, ts, s1, pats, ends)
         dest, dest_m = _destination(doc, ts, te, c1, kb, pats)
         if dest is None:
             continue
@@ -253,7 +267,7 @@ def _triggers(doc: DocIndex, s0: int, s1: int, kb, pats: VisitPatterns) -> list[
 
 
 def _sentence_rows(doc: DocIndex, found: list[tuple], s0: int, s1: int, sent_id: int, doc_id: str, pub, kb,
-                   pats: VisitPatterns) -> list[dict]:
+                   pats: VisitPatterns) -> list[tuple]:
     """Pass 2 over a sentence: dates, status and one row per visitor and date."""
     raw = doc.raw
     rows, seen_keys = [], set()
@@ -282,13 +296,10 @@ def _sentence_rows(doc: DocIndex, found: list[tuple], s0: int, s1: int, sent_id:
             if key in seen_keys:
                 continue
             seen_keys.add(key)
-            rows.append(dict(
-                doc_id=doc_id, sent_id=sent_id, start=ev_start, end=ev_end,
-                visitor=kb.canonical_of[vid], visitor_id=vid, visitor_title=vtitle,
-                from_country=kb.country_of.get(vid), to_country=dest, date_start=ds, date_end=de,
-                status=status, cameo=CAMEO_VISIT, delegation=delegation,
-                level=visit_level(vid, ds, vtitle, delegation, kb), trigger=word,
-                evidence=raw[ev_start:ev_end],
+            rows.append((  # in the order of VISIT_COLUMNS
+                doc_id, sent_id, ev_start, ev_end, kb.canonical_of[vid], vid, vtitle,
+                kb.country_of.get(vid), dest, ds, de, status, CAMEO_VISIT, delegation,
+                _level(vid, ds, vtitle, delegation, kb), word, raw[ev_start:ev_end],
             ))
     return rows
 
@@ -313,7 +324,7 @@ def _dates(doc: DocIndex, c0, c1, ts, te, nxt_start, prev_end):
     before = [t for t in in_clause if t.end <= ts and (prev_end is None or t.start >= prev_end)]
     dated = []
     for t in after or before:
-        iv = parse_interval(t.value, t.end_value, strict=False)
+        iv = _interval(t.value, t.end_value)
         if iv is not None:
             dated.append((t, iv))
     dated = [(t, iv) for t, iv in dated if not any(relation(ov, iv) == "inside" for _, ov in dated)]
