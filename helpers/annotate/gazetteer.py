@@ -390,19 +390,24 @@ class AliasMatcher:
         names, multiword, starts, accept, n = self._names, self._multiword, self._starts, self._accept, len(raw)
         # A name begins at a capital letter of the raw text: the alias regex reads the marked text, which keeps
         # those capitals, so each search goes straight to the next name (one Python step per name, not per capital).
-        search = functools.partial(self._name_re.search, self._mark(raw))
-        while (m := search(pos, end)) is not None:
-            s, e = m.span()
-            key = folded[s:e]
-            if key not in names:
-                key = self._key(key)  # a run of spaces inside the name
-            # A name standing between non-alphanumeric characters needs no further check (see _accept).
-            alone = (s == 0 or not folded[s - 1].isalnum()) and (e == n or not folded[e].isalnum())
-            if raw[s] in starts and key in names and (alone or accept(raw, folded, s, e, multiword[key])):
-                out.append((s, e, *names[key]))
-                pos = e
-            else:
-                pos = s + 1
+        # finditer goes on from the end of each match, as a search from there would; a rejected match
+        # starts a new finditer one character after its start.
+        finditer, marked, more = self._name_re.finditer, self._mark(raw), True
+        while more:
+            more = False
+            for m in finditer(marked, pos, end):
+                s, e = m.span()
+                key = folded[s:e]
+                if key not in names:
+                    key = self._key(key)  # a run of spaces inside the name
+                # A name standing between non-alphanumeric characters needs no further check (see _accept).
+                alone = (s == 0 or not folded[s - 1].isalnum()) and (e == n or not folded[e].isalnum())
+                if raw[s] in starts and key in names and (alone or accept(raw, folded, s, e, multiword[key])):
+                    out.append((s, e, *names[key]))
+                    pos = e
+                else:
+                    pos, more = s + 1, True
+                    break
         if self._acro_re is not None:
             out = self._add_acronyms(raw, start, end, out)
         return out
