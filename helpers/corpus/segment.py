@@ -129,14 +129,38 @@ def _is_caption(s: str) -> bool:
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]?\s++[\"“‘(]?[A-Z]")
+# A paragraph join of an agency archive that stores a story's paragraphs on one line: a sentence stop
+# (or a colon), any closing quotes, then two or more commas with white space between them ("Friday., ,
+# The ...", "... Ukraine. , , , ,  , , ,"); one comma after a stop is often an abbreviation's ("the C.C.,
+# the ..."). Possessive: each run of commas is read once.
+PARAGRAPH_JOIN = re.compile(r"[.!?:][\"'”’)\]»]*+\s*+,\s*+,[\s,]*+")
+
+
+def _is_joined_paragraphs(s: str) -> bool:
+    """Sentences joined into one line by paragraph joins (:data:`PARAGRAPH_JOIN`), as an agency archive
+    stores a story. Each join holds the stop that ends the piece before it; the line ends with a join,
+    each piece opens as a sentence does (a capital, a digit or an opening quote), the pieces average at
+    least five words and at least a quarter of the words are lower case (a list of Capitalised titles is
+    not prose). A navigation bar, a link list or a tag cloud of short comma-separated items fails."""
+    pieces = [p.strip() for p in PARAGRAPH_JOIN.split(s)]
+    if len(pieces) < 2 or pieces[-1]:  # no join, or text after the last one
+        return False
+    pieces.pop()
+    if not all(p and (p[0].isupper() or p[0].isdigit() or p[0] in "\"'“‘([«") for p in pieces):
+        return False
+    words = [w for w in s.split() if w[0].isalpha()]
+    return len(words) >= 5 * len(pieces) and sum(w[0].islower() for w in words) >= 0.25 * len(words)
 
 
 def _is_prose(s: str) -> bool:
     """Running text: several words, and a sentence-final character or a sentence break inside,
-    or else a long line in which most words are lower case (a navigation bar is mostly Capitalised)."""
+    or paragraphs joined on one line (:func:`_is_joined_paragraphs`), or else a long line in which most
+    words are lower case (a navigation bar is mostly Capitalised)."""
     if len(s.split(None, 6)) < 6:  # fewer than 6 words (_n_words, inlined)
         return False
     if s[-1] in _TERMINAL or _SENTENCE_BREAK.search(s):
+        return True
+    if s[-1] == "," and _is_joined_paragraphs(s):
         return True
     words = s.split()
     return len(words) >= 20 and sum(w[:1].islower() for w in words) >= 0.5 * len(words)

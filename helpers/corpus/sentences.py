@@ -35,7 +35,13 @@ OPENERS = frozenset(
 # The first stop of a run is found as a stop not preceded by one: the pattern opens with the stop, so the
 # regex engine skips ahead to the next '.', '!' or '?' instead of trying a look-behind at every character.
 # The look-ahead's white space is captured (group 1): where it ends, the next sentence starts, trimmed.
-_CANDIDATE = re.compile(r"[.!?](?<![.!?][.!?])[.!?]*+[\"'”’)\]»]*+(?=(\s++)[\"'“‘(\[«]?[A-Z0-9])")
+# A candidate is also a paragraph join of an agency archive that stores a story on one line: a stop or a
+# colon, any closing quotes, then one or more commas with white space between them before the capital
+# ("Friday., ,  The ...", 'nation.",  The'). The look-ahead's group 2 holds the join's commas and white
+# space, read once (possessive); a colon is a candidate only before a join.
+_CANDIDATE = re.compile(r"(?:[.!?](?<![.!?][.!?])[.!?]*+|:)[\"'”’)\]»]*+"
+                        r"(?=(?:(\s++)|(\s*+,[\s,]*+))[\"'“‘(\[«]?[A-Z0-9])")
+_STOPS = frozenset(".!?:\"'”’)]»")
 _LEADING_SPACE = re.compile(r"\s*+")
 _LOOK_BACK = 30  # characters searched for the word before a stop (longer words are not abbreviations)
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
@@ -58,19 +64,42 @@ def _is_boundary(text: str, stop_start: int, stop_end: int) -> bool:
     return low not in ABBREVIATIONS
 
 
+def _is_join_boundary(text: str, m: re.Match) -> bool:
+    """A paragraph join ends a sentence when it holds two commas or more; a single comma after a stop
+    ends one unless the stop is an abbreviation's or an acronym's ("the U.S., Japan")."""
+    if m.group(2).count(",") >= 2:  # (the joins are apart: counting them all is linear)
+        return True
+    return text[m.start()] == ":" or _is_boundary(text, m.start(), m.end())
+
+
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """(start, end) of each sentence in ``text[start:end]``, white space trimmed off both ends."""
+    """(start, end) of each sentence in ``text[start:end]``, white space trimmed off both ends.
+
+    Paragraphs joined on one line by commas ("Friday., ,  The ...") are split at the join, and the commas
+    belong to no sentence: a sentence ends on its stop or closing quote, and a run of commas and white
+    space closing the text after a stop is left out of the last one.
+    """
     end = len(text) if end is None else end
     # Trimmed as they are found: a sentence ends on its stop (or closing quote), never on white space,
-    # and the next starts after the white space the candidate's look-ahead read (group 1).
+    # and the next starts after the white space (group 1) or the join (group 2) the look-ahead read.
     out, pos = [], _LEADING_SPACE.match(text, start, end).end()
     for m in _CANDIDATE.finditer(text, start, end):
-        if _is_boundary(text, m.start(), m.end()):
+        if m.group(2) is not None:
+            if not _is_join_boundary(text, m):
+                continue
+            out.append((pos, m.end()))
+            pos = m.end(2)
+        elif text[m.start()] != ":" and _is_boundary(text, m.start(), m.end()):
             out.append((pos, m.end()))
             pos = m.end(1)
+    # The end: white space trimmed, and a closing join after a stop too (scanned back once: linear).
     last = end
-    while last > pos and text[last - 1].isspace():
+    while last > pos and (text[last - 1] == "," or text[last - 1].isspace()):
         last -= 1
+    if not (last < end and last > pos and text[last - 1] in _STOPS and "," in text[last:end]):
+        last = end
+        while last > pos and text[last - 1].isspace():
+            last -= 1
     if pos < last:
         out.append((pos, last))
     return out
