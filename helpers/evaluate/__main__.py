@@ -38,6 +38,10 @@ def main(argv: list[str] | None = None) -> int:
         print(exc, file=sys.stderr)
         return 2
     summary = result["summary"]
+    if args.save:  # saved first: the figures are kept even if printing the errors fails
+        save_results(args.save, summary, label=args.label or args.gold_dir, corpus_dir=args.corpus_dir,
+                     gold_dir=args.gold_dir)
+        print(f"figures written to {args.save}")
     _show("figures", summary.assign(value=summary["value"].map(lambda v: f"{v:.3f}" if v == v else "n/a")))
     _show("publication dates: wrong", result["documents"][~(result["documents"]["date_right"]
                                                             & result["documents"]["basis_right"])])
@@ -46,10 +50,6 @@ def main(argv: list[str] | None = None) -> int:
     _show("visits coded: not found", result["visits_coded"][~result["visits_coded"]["outcome"].isin(
         ["found", "not found (optional)"])])
     _show("problems the pipeline reported", result["problems"])
-    if args.save:
-        save_results(args.save, summary, label=args.label or args.gold_dir, corpus_dir=args.corpus_dir,
-                     gold_dir=args.gold_dir)
-        print(f"\nfigures written to {args.save}")
     return 0
 
 
