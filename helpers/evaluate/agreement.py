@@ -116,8 +116,8 @@ def adjudicate(a: pd.DataFrame, b: pd.DataFrame) -> pd.DataFrame:
     for table, name, idx in ((a, "A", {i for i, _ in pairs}), (b, "B", {j for _, j in pairs})):
         for k in table.index.difference(list(idx)):
             rows.append({**table.loc[k].to_dict(), "strictness": "optional", "note": f"coder {name} only"})
-    return pd.DataFrame(rows, columns=list(a.columns)).sort_values(["file", "span_start"], kind="stable",
-                                                                   ignore_index=True)
+    columns = list(a.columns) + ([] if "note" in a.columns else ["note"])
+    return pd.DataFrame(rows, columns=columns).sort_values(["file", "span_start"], kind="stable", ignore_index=True)
 
 
 def main(argv: list[str] | None = None) -> int:

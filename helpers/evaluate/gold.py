@@ -18,8 +18,8 @@ A gold folder holds up to four CSV files (UTF-8, with a header), each row naming
     trips between countries (see ``evaluation/VISITS_CODEBOOK.md``): the visitor as named (the head of a
     delegation), ISO 3166-1 alpha-3 countries, the trip's dates at the precision the text gives (empty
     where it gives none), ``strict`` (clearly stated) or ``optional`` (implied). Optional columns:
-    ``status`` (occurred, planned), ``span_start``, ``span_end``, ``span`` (the evidence's offsets and
-    text), ``note``. The older column names ``start``/``end`` for the dates are read too.
+    ``status`` (occurred, planned), ``span_start``, ``span_end`` (the evidence's offsets: no text of the
+    article is kept), ``note``. The older column names ``start``/``end`` for the dates are read too.
 
 Every problem (a missing column, a file not in the corpus folder, a bad value) is reported together,
 naming the gold file and row.
