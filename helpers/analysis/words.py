@@ -19,6 +19,7 @@ from functools import lru_cache
 
 import pandas as pd
 
+from helpers.corpus.words import english_function_words
 from helpers.paths import data_file
 
 SENTENCE_COLUMNS = ["doc_id", "sent_id", "start", "end", "text"]
@@ -37,8 +38,9 @@ def cached_csv(name: str) -> pd.DataFrame:
 
 
 def load_stopwords() -> frozenset[str]:
-    """English function words (``helpers/data/stopwords.csv``), to leave out of keyness tables."""
-    return frozenset(cached_csv("stopwords.csv")["word"])
+    """English function words (``helpers/data/stopwords.csv``), to leave out of keyness tables: the same list
+    the loader's language test reads (:func:`helpers.corpus.words.english_function_words`)."""
+    return english_function_words()
 
 
 def check_sentences(sentences: pd.DataFrame) -> None:

@@ -29,6 +29,7 @@ import pandas as pd
 
 from helpers.dates.intervals import parse_interval
 from helpers.evaluate.gold import Gold, read_gold
+from helpers.report.overview import format_published
 
 SCOPE = frozenset({("VNM", "PRK"), ("PRK", "VNM")})
 _TOKEN = re.compile(r"[a-z0-9]+")
@@ -40,7 +41,7 @@ def at_precision(stamp, precision: str | None) -> str:
     """An ISO date cut to its precision: 2019-02-19 at 'month' is '2019-02'; unknown is ''."""
     if stamp is None or pd.isna(stamp) or precision not in _PRECISION_LEN:
         return ""
-    return pd.Timestamp(stamp).strftime("%Y-%m-%d")[:_PRECISION_LEN[precision]]
+    return format_published(pd.Timestamp(stamp), precision)
 
 
 def score_documents(documents: pd.DataFrame, gold: Gold) -> pd.DataFrame:
