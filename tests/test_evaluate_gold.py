@@ -127,14 +127,3 @@ def test_results_file_replaces_a_label(tmp_path):
     save_results(path, fig.assign(value=0.75), label="dev", corpus_dir="c", gold_dir="g")
     table = load_results(path)
     assert table["value"].tolist() == [0.75] and table["commit"].iloc[0]
-
-
-def test_the_seeds_score_against_a_gold_folder_made_from_their_own_catalog(tmp_path, seeds_copy, corpus):
-    docs = corpus.documents
-    rows = [{"file": f, "published": at_precision(p, prec), "published_precision": prec, "basis_expected": b}
-            for f, p, prec, b in zip(docs["file"], docs["published"], docs["published_precision"], docs["published_basis"])]
-    _write(tmp_path / "gold", "documents.csv", rows)
-    result = evaluate_folder(seeds_copy, tmp_path / "gold")
-    figures = result["summary"].set_index("figure")
-    assert figures.at["publication date and basis right", "value"] == 1.0
-    assert figures.at["publication date right", "n"] == len(docs)

@@ -12,8 +12,10 @@ A gold folder holds up to four CSV files (UTF-8, with a header), each row naming
     finds it (``stated`` on the page, ``catalog`` where the page gives no full date, ``inferred``).
 ``timexes.csv`` (``file, text, value``)
     temporal expressions: the exact text and its ISO 8601 value (``start/end`` for a range, a decade by
-    its first three digits, empty where the text does not fix it). A selection of the harder
-    expressions, not every one: it measures recall and values, not precision.
+    its first three digits, a duration as ``P55Y``, empty where the text does not fix it). A selection of
+    the harder expressions, not every one: it measures recall and values, not precision. The nth row of
+    a text is its nth whole-word occurrence in the article's body, unless the optional column
+    ``occurrence`` gives the number.
 ``visits.csv`` (``file, visitor, from_country, to_country, date_start, date_end, strictness``)
     trips between countries (see ``evaluation/VISITS_CODEBOOK.md``): the visitor as named (the head of a
     delegation), ISO 3166-1 alpha-3 countries, the trip's dates at the precision the text gives (empty
@@ -97,6 +99,9 @@ def _check_values(name: str, df: pd.DataFrame, path: Path, problems: list[str]) 
             bad(~df[col].str.fullmatch(r"[A-Z]{3}"), f"{col} is not an ISO 3166-1 alpha-3 code")
         for col in ("date_start", "date_end"):
             bad((df[col] != "") & ~df[col].str.match(_ISO), f"{col} is not an ISO 8601 date")
+    elif name == "timexes.csv" and "occurrence" in df.columns:
+        bad((df["occurrence"] != "") & ~df["occurrence"].str.fullmatch(r"[1-9]\d*"),
+            "occurrence is not a whole number from 1")
 
 
 def read_gold(folder: str | Path, corpus_files: set[str]) -> Gold:

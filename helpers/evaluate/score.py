@@ -86,6 +86,8 @@ def score_timexes(timexes: pd.DataFrame, documents: pd.DataFrame, sentences: pd.
         sents = sentences[sentences["doc_id"] == doc_id].sort_values("start")
         spans = list(zip(sents["start"], sents["end"]))
         n = seen[(g.file, g.text)] = seen.get((g.file, g.text), 0) + 1
+        if getattr(g, "occurrence", ""):  # the optional column: which occurrence in the body is meant
+            n = int(g.occurrence)
         hits = _occurrences(raw, g.text, spans)
         base = dict(file=g.file, text=g.text, coded=_value(g.value), start=None, end=None, found_text="", found="",
                     sentence="")
