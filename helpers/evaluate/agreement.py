@@ -80,8 +80,9 @@ def visit_agreement(a: pd.DataFrame, b: pd.DataFrame, covered: list[str]) -> pd.
     rows = [
         ("trips coded by coder A", len(a), len(covered), "covered articles"),
         ("trips coded by coder B", len(b), len(covered), "covered articles"),
-        ("trips coded by both", both, len(a) + len(b), "trips coded by either"),
-        ("positive agreement on trips", share(2 * both, len(a) + len(b)), len(a) + len(b), "trips coded by either"),
+        ("trips coded by both", both, len(a) + len(b), "trips of coder A plus trips of coder B"),
+        ("positive agreement on trips", share(2 * both, len(a) + len(b)), len(a) + len(b),
+         "trips of coder A plus trips of coder B"),
         ("kappa, article has a trip", cohen_kappa(has_a, has_b), len(covered), "covered articles"),
         ("same strictness", share(sum(p == q for p, q in zip(strict_a, strict_b)), both), both, "trips coded by both"),
         ("kappa, strictness", cohen_kappa(strict_a, strict_b), both, "trips coded by both"),

@@ -64,6 +64,20 @@ def side_by_side(runs: pd.DataFrame, figures=EXTRACTION_FIGURES, sets: dict[str,
     return table
 
 
+AGREEMENT_LABEL = "kcna_2011_2012_sample: agreement of two coders"
+
+
+def agreement_table(results: pd.DataFrame | None = None, label: str = AGREEMENT_LABEL) -> pd.DataFrame:
+    """The agreement of the two blind codings of a sample (``python -m helpers.evaluate.agreement --save``):
+    one row per figure, with the count it rests on."""
+    results = load_results(RESULTS) if results is None else results
+    own = results[results["label"] == label]
+    return pd.DataFrame({"agreement": own["figure"].tolist(),
+                         "value": [f"{v:.2f}" if v != int(v) or "kappa" in f or "agreement" in f or "same" in f
+                                   else str(int(v)) for f, v in zip(own["figure"], own["value"])],
+                         "n": own["n"].astype(int).tolist(), "over": own["over"].tolist()})
+
+
 def runs_note(runs: pd.DataFrame, sets: dict[str, str] | None = None) -> str:
     """Each column's corpus, coding, code version and date, in one paragraph."""
     sets = SETS if sets is None else sets
