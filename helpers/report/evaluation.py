@@ -27,6 +27,8 @@ from helpers.paths import REPO_ROOT
 RESULTS = REPO_ROOT / "evaluation" / "results.csv"
 EXTRACTION_FIGURES = ("publication date right", "publication date and basis right", "temporal expressions right",
                       "visits recall", "visits precision")
+DATE_FIGURES = EXTRACTION_FIGURES[:3]
+VISIT_FIGURES = EXTRACTION_FIGURES[3:]
 # The sets shown, in order: label in the results file -> column heading.
 SETS = {
     "seeds (in-sample)": "seeds (in-sample)",
