@@ -84,8 +84,8 @@ def measure(folder: Path, mode: str, workers: int) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--speed", type=int, default=20_000, help="articles for the speed measurement")
-    parser.add_argument("--memory", type=int, default=50_000, help="articles for the memory measurement")
+    parser.add_argument("--speed", type=int, default=20_000, help="articles for the speed measurement (0: skip)")
+    parser.add_argument("--memory", type=int, default=50_000, help="articles for the memory measurement (0: skip)")
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--mode", default="pipeline", help=argparse.SUPPRESS)
@@ -96,20 +96,30 @@ def main() -> None:
     sys.path.insert(0, str(HERE))
     from synth import make_corpus
 
+    if args.speed:
+        speed(make_corpus, args.speed, args.workers)
+    if args.memory:
+        memory(make_corpus, args.memory, args.workers)
+
+
+def speed(make_corpus, n: int, workers: list[int]) -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        folder = make_corpus(Path(tmp) / "speed", args.speed)
+        folder = make_corpus(Path(tmp) / "speed", n)
         floor = measure(folder, "floor", 1)
         mb = floor["raw_bytes"] / 1e6
         print(f"speed: {floor['n']:,} articles, {mb:.1f} MB of raw text; floor (read + {len(LAYERS)} passes) "
               f"{floor['seconds']:.2f} s = {mb / floor['seconds']:.1f} MB/s", flush=True)
-        for w in args.workers:
+        for w in workers:
             r = measure(folder, "pipeline", w)
             layers = "  ".join(f"{k} {v:.1f}s" for k, v in r["layers"].items())
             print(f"  workers={w}: {r['seconds']:.2f} s = {mb / r['seconds']:.2f} MB/s "
                   f"(x{r['seconds'] / floor['seconds']:.1f} the floor; {r['problems']} problems)  [{layers}]", flush=True)
+
+
+def memory(make_corpus, n: int, workers: list[int]) -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        folder = make_corpus(Path(tmp) / "memory", args.memory)
-        for w in args.workers:
+        folder = make_corpus(Path(tmp) / "memory", n)
+        for w in workers:
             r = measure(folder, "pipeline", w)
             print(f"memory: {r['n']:,} articles, {r['raw_bytes'] / 1e6:.1f} MB raw, workers={w}: "
                   f"{r['bytes_per_raw_byte']:.2f} bytes per raw byte above the import baseline "
