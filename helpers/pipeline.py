@@ -34,6 +34,7 @@ import pandas as pd
 from helpers.corpus.files import decoded
 from helpers.corpus.load import PROBLEM_COLUMNS, body_text, read_tables
 from helpers.knowledge import KnowledgeBase, load_knowledge
+from helpers.paths import corpus_dir, duplicates_policy
 
 
 def _no_problems() -> pd.DataFrame:
@@ -142,16 +143,17 @@ class Corpus:
                 f"{len(self.sentence_spans)} sentences)")
 
 
-def load_corpus(seeds_dir: str | Path | None = None, duplicates: str = "error",
+def load_corpus(seeds_dir: str | Path | None = None, duplicates: str | None = None,
                 knowledge: KnowledgeBase | None = None, workers: int | None = None) -> Corpus:
-    """Read every ``*.txt`` article in ``seeds_dir`` (default: the repository's ``seeds/``).
+    """Read every ``*.txt`` article in ``seeds_dir`` (default: :func:`helpers.paths.corpus_dir`, the
+    repository's ``seeds/`` unless ``VN_DPRK_CORPUS`` names another folder).
 
     ``seeds_dir`` also holds ``catalog.csv`` (one row per article file: file,
     outlet and optional published, title, url, note) and ``outlets.csv`` (the
     outlet registry). Raises :class:`helpers.corpus.load.CorpusError` listing
     every problem found; nothing is half loaded. ``duplicates="keep_first"``
-    loads the first of several files with the same text instead of refusing
-    them. What does not stop the load (a body mostly not English, no body text,
+    loads the first of several files with the same text instead of refusing them (the default is
+    ``"error"``, unless ``VN_DPRK_DUPLICATES`` says otherwise). What does not stop the load (a body mostly not English, no body text,
     a duplicate left out) is listed in ``Corpus.problems``.
 
     ``knowledge`` (a :class:`helpers.knowledge.KnowledgeBase` from ``load_knowledge``) is what the
@@ -160,6 +162,10 @@ def load_corpus(seeds_dir: str | Path | None = None, duplicates: str = "error",
     ``workers`` is the number of processes for per-document work (default: one per core for a large
     corpus, one for a small one; ``VN_DPRK_WORKERS`` overrides).
     """
+    if seeds_dir is None:
+        seeds_dir = corpus_dir()
+    if duplicates is None:  # the default: refuse duplicates, unless the environment says otherwise
+        duplicates = duplicates_policy()
     tables = read_tables(seeds_dir, duplicates=duplicates, workers=workers)
     return Corpus(document_table=tables["documents"], segment_spans=tables["segments"],
                   sentence_spans=tables["sentences"], outlets=tables["outlets"], load_problems=tables["problems"],

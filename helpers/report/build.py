@@ -3,6 +3,13 @@
     python -m helpers.build               # all notebooks, in place, then site/
     python -m helpers.build --only 02     # one notebook (by number), then site/
     python -m helpers.build --no-execute  # render the stored outputs only
+    python -m helpers.build --seeds DIR --out OUT   # the whole collection on another corpus folder
+
+With ``--seeds``, copies of the notebooks are executed on the corpus folder ``DIR`` (its articles,
+``catalog.csv`` and ``outlets.csv``; ``python -m helpers.corpus.combine`` makes one from several) and
+written to ``OUT/notebooks/``, and their site to ``OUT/site/``; the committed notebooks, ``seeds/`` and
+``site/`` are left untouched. The notebooks find the folder through the environment the build sets
+(``VN_DPRK_CORPUS``, and ``VN_DPRK_DUPLICATES`` from ``--duplicates``; see :mod:`helpers.paths`).
 
 Each notebook runs in a new kernel of the current Python environment, so the
 stored outputs are the ones nbval compares. Volatile metadata (execution
@@ -15,11 +22,13 @@ from __future__ import annotations
 
 import argparse
 import html
+import os
 import re
+import shutil
 import sys
 from pathlib import Path
 
-from helpers.paths import NOTEBOOKS_DIR, SITE_DIR
+from helpers.paths import CORPUS_ENV, DUPLICATE_POLICIES, DUPLICATES_ENV, NOTEBOOKS_DIR, SITE_DIR
 
 _NOTEBOOK_NAME = re.compile(r"^\d\d_[a-z0-9_]+\.ipynb$")
 _KEEP_CELL_METADATA = ("tags",)
@@ -150,21 +159,50 @@ corpus and traceable to its sentence.</p>
     return out
 
 
+def _other_corpus(seeds: Path, out: Path, duplicates: str, only: list[str] | None) -> tuple[list[Path], Path]:
+    """Copy the notebooks into ``out/notebooks`` and point this process's environment (inherited by the
+    kernels) at ``seeds``; returns the copies and the site folder ``out/site``."""
+    seeds, out = seeds.resolve(), out.resolve()
+    if not seeds.is_dir():
+        raise SystemExit(f"{seeds}: no such corpus folder")
+    if out in (NOTEBOOKS_DIR.parent.resolve(), NOTEBOOKS_DIR.resolve(), SITE_DIR.resolve()):
+        raise SystemExit(f"{out}: give an output folder outside the collection's own notebooks and site")
+    target = out / "notebooks"
+    target.mkdir(parents=True, exist_ok=True)
+    copies = []
+    for path in notebook_paths(only):
+        shutil.copyfile(path, target / path.name)
+        copies.append(target / path.name)
+    os.environ[CORPUS_ENV], os.environ[DUPLICATES_ENV] = str(seeds), duplicates
+    return copies, out / "site"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m helpers.build", description=__doc__.split("\n\n")[0])
     parser.add_argument("--only", nargs="+", metavar="NN", help="notebook numbers to execute (default: all)")
     parser.add_argument("--no-execute", action="store_true", help="render stored outputs without executing")
     parser.add_argument("--site", type=Path, default=SITE_DIR, help=f"site folder (default: {SITE_DIR})")
+    parser.add_argument("--seeds", type=Path, help="execute copies of the notebooks on this corpus folder")
+    parser.add_argument("--out", type=Path, help="with --seeds: where the executed copies and their site go")
+    parser.add_argument("--duplicates", choices=DUPLICATE_POLICIES, default="error",
+                        help="with --seeds: refuse two files with the same text (error) or keep the first")
     args = parser.parse_args(argv)
+    if (args.seeds is None) != (args.out is None):
+        parser.error("--seeds and --out go together")
+    paths, site = notebook_paths(args.only), args.site
+    if args.seeds is not None:
+        if args.no_execute:
+            parser.error("--seeds executes the notebooks; it cannot go with --no-execute")
+        paths, site = _other_corpus(args.seeds, args.out, args.duplicates, args.only)
     if not args.no_execute:
         from helpers.pipeline import load_corpus
         from helpers.report.problems import problems_report
 
         print(problems_report(load_corpus()), flush=True)  # what the notebooks will list in 01
-        for path in notebook_paths(args.only):
+        for path in paths:
             print(f"executing {path.name}", flush=True)
             execute_notebook(path)
-    index = render_site(notebook_paths(), args.site)
+    index = render_site(paths if args.seeds is not None else notebook_paths(), site)
     print(f"site: {index}")
     return 0
 
