@@ -58,3 +58,14 @@ def test_the_command_scores_the_seeds_without_a_gold_folder(capsys):
 def test_the_command_wants_a_gold_folder_for_any_other_corpus(tmp_path, seeds_copy):
     with pytest.raises(SystemExit):
         main([str(tmp_path)])
+
+
+def test_only_the_seed_files_byte_for_byte_are_covered_by_the_seed_codebooks(corpus):
+    from helpers.evaluate import seed_coded_documents
+
+    docs = corpus.documents
+    assert list(seed_coded_documents(docs)) == list(docs.index)
+    changed = docs.copy()
+    changed.loc[changed.index[0], "sha256"] = "0" * 64           # the same name, another text
+    changed.loc[changed.index[1], "file"] = "someone_elses.txt"   # another name
+    assert list(seed_coded_documents(changed)) == list(docs.index[2:])

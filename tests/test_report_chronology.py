@@ -63,8 +63,12 @@ def test_self_contradictions(docs):
 def test_timex_scores_note():
     scores = pd.Series({"codebook rows": 10, "found": 9, "correct values": 8, "precision": 8 / 9, "recall": 0.8})
     note = timex_scores_note(scores, pd.DataFrame({"x": [1, 2]}), 3)
-    assert note.startswith("Against 10 codebook rows, precision is **0.889** and recall **0.800** (8 correct values "
-                           "out of 9 found); 2 errors listed below. The rules were written with these 3 articles")
+    assert note.startswith("On the 3 coded articles, against 10 codebook rows, precision is **0.889** and recall "
+                           "**0.800** (8 correct values out of 9 found); 2 errors listed below. The rules were")
+    assert "not coded" not in note
+    note = timex_scores_note(scores, pd.DataFrame({"x": [1, 2]}), 3, n_uncoded=15, uncoded_found=40)
+    assert "The 15 other articles of this corpus are not coded: their 40 expressions count neither" in note
+    assert "nothing is scored" in timex_scores_note(scores, pd.DataFrame(), 0, n_uncoded=2, uncoded_found=4)
 
 
 def test_events_note():
@@ -144,8 +148,20 @@ def test_findings(docs):
                                _dis(), pd.Series([[1, 2]]), 2)
     lines = text.split("\n")
     assert lines[0] == ("- The extractor finds 4 temporal expressions in the 2 bodies; against the hand-made codebook "
-                        "its precision is 0.50 and its recall 0.25 (1 error).")
+                        "its precision is 0.50 and its recall 0.25 (1 error), in-sample.")
     assert lines[1] == "- 2 events of 3 are told by more than one outlet; the most told is E3."
     assert lines[2].startswith("- The period of the first p takes 60% of state media's")
     assert lines[3].startswith("- 2 events are dated differently across outlets (V19; V58)")
     assert lines[4].startswith("- 1 article implies")
+
+
+def test_findings_score_only_the_coded_articles_and_survive_no_shared_event():
+    scores = pd.Series({"precision": 0.5, "recall": 0.25})
+    shares = pd.DataFrame({"state": [0.5], "independent": [0.25]}, index=["war"])
+    points = _points()
+    text = chronology_findings(pd.DataFrame({"x": range(4)}), scores, pd.DataFrame({"e": [1]}), points, shares,
+                               _dis(), pd.Series([[1, 2]]), 20, n_coded=5)
+    assert "against the hand-made codebook (on the 5 coded articles) its precision is 0.50" in text
+    text = chronology_findings(pd.DataFrame({"x": range(4)}), scores, pd.DataFrame(), points.iloc[2:3], shares,
+                               _dis(), pd.Series([[1, 2]]), 20, n_coded=0)
+    assert "nothing is scored" in text and "none is told by two outlets or more" in text

@@ -91,6 +91,11 @@ def test_visit_scores_text_and_note():
         "The error table is empty: all 4 coded statements are found")
     assert visit_scores_note(pd.DataFrame({"error": ["extra", "missed", "missed"]}), codebook).startswith(
         "3 errors (1 extra, 2 missed), listed above.")
+    assert visit_scores_text(range(3), codebook, 0.75, 1.0, n_coded=5, uncoded_found=7).endswith(
+        "not scored: 7 statements in uncoded articles")
+    note = visit_scores_note(pd.DataFrame({"error": []}), codebook, n_coded=5, n_uncoded=15)
+    assert "The 15 other articles of this corpus are not coded" in note
+    assert "nothing here is scored" in visit_scores_note(pd.DataFrame({"error": []}), codebook.iloc[:0], n_coded=0)
 
 
 def test_unknown_names_in_a_made_up_text():

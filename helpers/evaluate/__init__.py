@@ -9,8 +9,9 @@
 - :mod:`.agreement`: how far two coders of the same texts agree;
 - ``python -m helpers.evaluate CORPUS_DIR GOLD_DIR`` runs :func:`.score.evaluate_folder` and prints it.
 """
-from helpers.evaluate.codebooks import (SCORE_KEY, TIMEX_KINDS, evaluate_timexes, load_timex_codebook,
-                                        load_visit_codebook, locate_codebook, score_rows, score_visits)
+from helpers.evaluate.codebooks import (SCORE_KEY, TIMEX_KINDS, evaluate_timexes, in_scope, load_timex_codebook,
+                                        load_visit_codebook, locate_codebook, score_rows, score_visits,
+                                        seed_coded_documents)
 
-__all__ = ["SCORE_KEY", "TIMEX_KINDS", "evaluate_timexes", "load_timex_codebook", "load_visit_codebook",
-           "locate_codebook", "score_rows", "score_visits"]
+__all__ = ["SCORE_KEY", "TIMEX_KINDS", "evaluate_timexes", "in_scope", "load_timex_codebook", "load_visit_codebook",
+           "locate_codebook", "score_rows", "score_visits", "seed_coded_documents"]

@@ -21,6 +21,27 @@ TIMEX_KINDS = ("date", "range", "relative", "anniversary", "decade", "duration")
 SCORE_KEY = ["doc_id", "sent_id", "visitor_id", "from_country", "to_country", "date_start", "date_end", "status"]
 
 
+def seed_coded_documents(documents: pd.DataFrame, sums: str | Path | None = None) -> pd.Index:
+    """The ``doc_id``s of ``documents`` that the seeds' codebooks cover: the seed files, byte for byte.
+
+    A document is covered when its file name and SHA-256 are those of a seed in ``seeds/SHA256SUMS``; any
+    other article (one a user added, or a seed file changed) is uncoded, so nothing found in it counts as right
+    or wrong, and the codebooks' rows of seeds not in the corpus are left out. Every score against the seeds'
+    codebooks is computed on these documents only.
+    """
+    from helpers.paths import SEEDS_DIR
+
+    path = Path(sums) if sums is not None else SEEDS_DIR / "SHA256SUMS"
+    known = dict(line.split()[::-1] for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
+    mask = [known.get(f) == h for f, h in zip(documents["file"], documents["sha256"])]
+    return documents.index[pd.Series(mask, index=documents.index, dtype=bool)]
+
+
+def in_scope(table: pd.DataFrame, doc_ids) -> pd.DataFrame:
+    """The rows of ``table`` (with a ``doc_id`` column) whose document is one of ``doc_ids``."""
+    return table[table["doc_id"].isin(set(doc_ids))]
+
+
 def load_visit_codebook(path=None) -> pd.DataFrame:
     """The hand-coded visit statements (``data/visit_codebook.csv``), dates as strings."""
     p = data_file("visit_codebook.csv") if path is None else path

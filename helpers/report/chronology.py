@@ -92,14 +92,22 @@ def contradiction_notes(inconsistent: pd.DataFrame, documents: pd.DataFrame) -> 
     return notes or ["No article implies two different publication years."]
 
 
-def timex_scores_note(scores: pd.Series, errors: pd.DataFrame, n_documents: int) -> str:
-    """Precision and recall against the codebook, in words, and why they are an upper bound."""
-    return (f"Against {plural(scores['codebook rows'], 'codebook row')}, precision is **{scores['precision']:.3f}** "
-            f"and recall **{scores['recall']:.3f}** ({int(scores['correct values'])} correct values out of "
-            f"{int(scores['found'])} found); {plural(len(errors), 'error')} listed below. The rules were written with "
-            f"these {plural(n_documents, 'article')} in view, so this is an upper bound for unseen text: the unit "
-            "tests exercise every kind on invented sentences, and the benchmark compares a general-purpose library "
-            "on the same codebook.")
+def timex_scores_note(scores: pd.Series, errors: pd.DataFrame, n_coded: int, n_uncoded: int = 0,
+                      uncoded_found: int = 0) -> str:
+    """Precision and recall against the codebook on the articles it covers, what is left unscored, and why
+    the figures are an upper bound."""
+    if n_coded == 0:
+        return ("No article of this corpus is covered by the codebook (it codes the seed files, byte for byte), "
+                f"so nothing is scored here; the {plural(uncoded_found, 'expression')} found are unjudged.")
+    left = (f" The {plural(n_uncoded, 'other article')} of this corpus {'is' if n_uncoded == 1 else 'are'} not "
+            f"coded: {'its' if n_uncoded == 1 else 'their'} {plural(uncoded_found, 'expression')} count neither as "
+            "right nor as wrong." if n_uncoded else "")
+    return (f"On the {plural(n_coded, 'coded article')}, against {plural(scores['codebook rows'], 'codebook row')}, "
+            f"precision is **{scores['precision']:.3f}** and recall **{scores['recall']:.3f}** "
+            f"({int(scores['correct values'])} correct values out of {int(scores['found'])} found); "
+            f"{plural(len(errors), 'error')} listed below.{left} The rules were written with the coded articles in "
+            "view, so this is an upper bound for unseen text: the unit tests exercise every kind on invented "
+            "sentences, and the development figures below measure text the rules were not written for.")
 
 
 # ---------------------------------------------------------------------------
@@ -225,19 +233,25 @@ def reference_note(refs: pd.DataFrame) -> str:
 
 def chronology_findings(timexes: pd.DataFrame, scores: pd.Series, errors: pd.DataFrame, points: pd.DataFrame,
                         shares: pd.DataFrame, dis: pd.DataFrame, split: pd.Series, n_documents: int,
-                        period: str | None = None) -> str:
+                        period: str | None = None, n_coded: int | None = None) -> str:
     """The notebook's findings as Markdown bullets, every number from the tables given; ``period`` (default:
-    the first, from :func:`period_shares`) is the period whose shares are quoted."""
+    the first, from :func:`period_shares`) is the period whose shares are quoted; ``n_coded`` (default: all)
+    is how many of the articles the codebook covers, the scores being computed on those only."""
     multi = shared_events(points)
     period = shares.index[0] if period is None else period
     first = shares.loc[period]
+    n_coded = n_documents if n_coded is None else n_coded
+    on = "" if n_coded == n_documents else f" (on the {plural(n_coded, 'coded article')})"
+    scored = ("no article is covered by the hand-made codebook, so nothing is scored" if n_coded == 0 else
+              f"against the hand-made codebook{on} its precision is {scores['precision']:.2f} and its recall {scores['recall']:.2f} "
+              f"({plural(len(errors), 'error')}), in-sample")
+    most = (f"the most told is {md_quote(multi.sort_values('n_outlets', ascending=False, kind='stable')['event'].iloc[0])}"
+            if len(multi) else "none is told by two outlets or more")
     return "\n".join([
         f"- The extractor finds {plural(len(timexes), 'temporal expression')} in the "
-        f"{plural(n_documents, 'body', 'bodies')}; against the hand-made codebook its precision is "
-        f"{scores['precision']:.2f} and its recall "
-        f"{scores['recall']:.2f} ({plural(len(errors), 'error')}).",
+        f"{plural(n_documents, 'body', 'bodies')}; {scored}.",
         f"- {plural(multi['event_id'].nunique(), 'event')} of {points['event_id'].nunique()} are told by more than "
-        f"one outlet; the most told is {md_quote(multi.sort_values('n_outlets', ascending=False)['event'].iloc[0])}.",
+        f"one outlet; {most}.",
         f"- The period of the {md_quote(period)} takes {fmt_pct(first['state'])} of state media's dated statements and "
         f"{fmt_pct(first['independent'])} of independent media's.",
         f"- {plural(dis['event_id'].nunique(), 'event')} are dated differently across outlets "

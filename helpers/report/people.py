@@ -157,20 +157,34 @@ def co_mention_note(co: dict, names: dict[str, str], home: tuple[str, str] = ("V
 # ---------------------------------------------------------------------------
 # Extraction quality and unknown names (sections 7-8)
 # ---------------------------------------------------------------------------
-def visit_scores_text(visits: pd.DataFrame, codebook: pd.DataFrame, precision: float, recall: float) -> str:
-    """Two plain lines: statements extracted and coded, precision and recall."""
-    return (f"statements extracted: {len(visits)}, in the codebook: {len(codebook)}\n"
-            f"precision: {precision:.2f}  recall: {recall:.2f}")
+def visit_scores_text(visits: pd.DataFrame, codebook: pd.DataFrame, precision: float, recall: float,
+                      n_coded: int | None = None, uncoded_found: int = 0) -> str:
+    """Plain lines: statements extracted in the coded articles and coded, precision and recall, and what is
+    left unscored."""
+    lines = [f"statements extracted: {len(visits)}, in the codebook: {len(codebook)}",
+             f"precision: {precision:.2f}  recall: {recall:.2f}"]
+    if n_coded is not None:
+        lines[0] += f" (in the {plural(n_coded, 'coded article')})"
+    if uncoded_found:
+        lines.append(f"not scored: {plural(uncoded_found, 'statement')} in uncoded articles")
+    return "\n".join(lines)
 
 
-def visit_scores_note(errors: pd.DataFrame, codebook: pd.DataFrame) -> str:
-    """The error table in words, and why the figures are in-sample."""
+def visit_scores_note(errors: pd.DataFrame, codebook: pd.DataFrame, n_coded: int | None = None,
+                      n_uncoded: int = 0) -> str:
+    """The error table in words, what is not scored, and why the figures are in-sample."""
+    if n_coded == 0:
+        return ("No article of this corpus is covered by the codebook (it codes the seed files, byte for byte), so "
+                "nothing here is scored; section 7's development figures measure text the rules were not written for.")
+    left = (f"The {plural(n_uncoded, 'other article')} of this corpus {'is' if n_uncoded == 1 else 'are'} not coded, "
+            "so the visits found there count neither as right nor as wrong. " if n_uncoded else "")
     return (
         (f"The error table is empty: all {len(codebook)} coded statements are found, and nothing else is. "
          if errors.empty else
          f"{plural(len(errors), 'error')} ({(errors['error'] == 'extra').sum()} extra, "
          f"{(errors['error'] == 'missed').sum()} missed), listed above. ")
-        + "This is an in-sample figure: the rules and the codebook were developed on these same five articles, so "
+        + left
+        + "This is an in-sample figure: the rules and the codebook were developed on the same articles, so "
         "it shows that the rules reproduce the hand coding, not how they would fare on new articles. The unit tests "
         "(`tests/test_visits.py`) add sentences written for the purpose, including trips home and nationality "
         "adjectives that must not count as visits.")
@@ -230,6 +244,7 @@ def leadership_findings(visits: pd.DataFrame, exchanges: pd.DataFrame, reports: 
         f"- **What is left out.** {plural(len(c['only_one']), 'visit')} of {len(exchanges)} appear in a single "
         f"article; the other {len(cov.columns) - 1} articles report only {plural(len(c['told_by_others']), 'visit')} "
         "between them: " + ", ".join(md_quote(x) for x in c["told_by_others"]) + ".",
-        f"- **Extraction quality.** Precision {scores[0]:.2f} and recall {scores[1]:.2f} against the hand-made "
-        f"codebook ({plural(len(codebook), 'statement')}), in-sample.",
+        (f"- **Extraction quality.** Precision {scores[0]:.2f} and recall {scores[1]:.2f} against the hand-made "
+         f"codebook ({plural(len(codebook), 'statement')}), in-sample, on the articles it covers."
+         if len(codebook) else "- **Extraction quality.** No article here is covered by the hand-made codebook."),
     ])
