@@ -74,3 +74,15 @@ def test_figures_have_one_row_per_article(corpus):
     fig, ax = plot_publication_timeline(corpus)
     assert len(ax.get_yticks()) == len(corpus.documents) and ax.get_xlabel()
     plt.close("all")
+
+
+def test_figures_of_a_big_corpus_show_outlets_and_years(corpus):
+    import matplotlib.pyplot as plt
+
+    fig, ax = plot_composition(corpus, max_rows=2)
+    assert len(ax.get_yticklabels()) == corpus.documents["outlet"].nunique()
+    assert all("mean of" in t.get_text() or "(1 article)" in t.get_text() for t in ax.get_yticklabels())
+    fig, ax = plot_publication_timeline(corpus, max_rows=2)
+    years = corpus.documents["published"].dt.year
+    assert ax.get_xlabel().startswith("publication year") and sum(p.get_height() for p in ax.patches) == years.notna().sum()
+    plt.close("all")

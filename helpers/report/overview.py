@@ -4,11 +4,13 @@ Tables first (tested), then thin plotting functions that draw them.
 """
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 
 from helpers.corpus.segment import KINDS
 from helpers.report.style import MEDIA_SYSTEM_COLORS, SEGMENT_KIND_COLORS, source_note
-from helpers.report.text import fmt_pct, md_quote, plural
+from helpers.report.text import fmt_int, fmt_pct, md_quote, plural
 
 _PRECISION_OFFSET = {"day": pd.DateOffset(days=1), "month": pd.DateOffset(months=1), "year": pd.DateOffset(years=1)}
 
@@ -17,7 +19,10 @@ def article_table(corpus) -> pd.DataFrame:
     """One row per article: outlet, country, media system and the evidence for it, date and how it is known."""
     docs = corpus.documents
     outlets = corpus.outlets.set_index("outlet")
+    from helpers.report.labels import article_labels
+
     table = pd.DataFrame({
+        "article": article_labels(docs),
         "outlet": docs["outlet"],
         "country": docs["outlet_country"],
         "media_system": docs["media_system"],
@@ -81,17 +86,34 @@ def boilerplate_share(corpus) -> pd.DataFrame:
     return table
 
 
-def plot_composition(corpus, labels: pd.Series | None = None):
-    """Horizontal stacked bars: share of each file's characters by segment kind."""
+MAX_ROWS = 40  # above this many articles, a per-article figure is unreadable: figures show outlets or years
+
+
+def _labels(corpus, labels):
+    from helpers.report.labels import article_labels
+
+    return article_labels(corpus.documents) if labels is None else labels
+
+
+def plot_composition(corpus, labels: pd.Series | None = None, max_rows: int = MAX_ROWS):
+    """Horizontal stacked bars: share of each file's characters by segment kind, one bar per article (by its
+    label); with more than ``max_rows`` articles, one bar per outlet (the mean of its articles' shares)."""
     import matplotlib.pyplot as plt
 
     table = composition(corpus)
     shares = table[list(KINDS)].div(table["total"], axis=0)
-    labels = labels if labels is not None else corpus.documents["outlet"]
+    if len(shares) > max_rows:
+        outlet = corpus.documents["outlet"].reindex(shares.index)
+        counts = outlet.value_counts()
+        shares = shares.groupby(outlet).mean()
+        names = pd.Series([f"{o} (mean of {counts[o]} articles)" if counts[o] > 1 else f"{o} (1 article)"
+                           for o in shares.index], index=shares.index)
+    else:
+        names = _labels(corpus, labels).reindex(shares.index)
     fig, ax = plt.subplots(figsize=(8, 0.5 * len(shares) + 1.6))
     left = pd.Series(0.0, index=shares.index)
     for kind in KINDS:
-        ax.barh(labels.reindex(shares.index), shares[kind], left=left, color=SEGMENT_KIND_COLORS[kind], label=kind)
+        ax.barh(names, shares[kind], left=left, color=SEGMENT_KIND_COLORS[kind], label=kind)
         left += shares[kind]
     ax.set_xlim(0, 1)
     ax.set_xlabel("share of the file's characters")
@@ -101,11 +123,15 @@ def plot_composition(corpus, labels: pd.Series | None = None):
     return fig, ax
 
 
-def plot_publication_timeline(corpus):
-    """Each article on a time axis, coloured by media system; a bar spans a date known only to the month or year."""
+def plot_publication_timeline(corpus, labels: pd.Series | None = None, max_rows: int = MAX_ROWS):
+    """Each article on a time axis, coloured by media system; a bar spans a date known only to the month or year.
+    With more than ``max_rows`` articles, articles per year by media system instead (stacked bars)."""
     import matplotlib.pyplot as plt
 
-    docs = corpus.documents.sort_values("published")
+    docs = corpus.documents.sort_values("published", kind="stable")
+    if len(docs) > max_rows:
+        return _plot_years(docs)
+    names = _labels(corpus, labels)
     span = published_interval(docs)
     fig, ax = plt.subplots(figsize=(8, 0.45 * len(docs) + 1.6))
     for i, (doc_id, row) in enumerate(docs.iterrows()):
@@ -117,19 +143,61 @@ def plot_publication_timeline(corpus):
             ax.plot(first, i, "o", color=color, markersize=8)
         else:
             ax.plot([first, last], [i, i], "-", color=color, linewidth=6, solid_capstyle="butt", alpha=0.8)
-        ax.annotate(f"{row['outlet']} ({row['published_basis']})", (last, i), xytext=(6, 0),
+        ax.annotate(f"{names[doc_id]} ({row['published_basis']})", (last, i), xytext=(6, 0),
                     textcoords="offset points", va="center", fontsize=8.5)
     ax.set_yticks(range(len(docs)), [""] * len(docs))
     ax.set_ylim(len(docs) - 0.5, -0.5)
     ax.set_xlabel("publication date (a bar spans a date known only to the month or year)")
     first_year = docs["published"].min().year
     last_year = docs["published"].max().year
-    ax.set_xlim(pd.Timestamp(first_year, 1, 1), pd.Timestamp(last_year + 2, 1, 1))
+    # room on the right for the labels, which run past the last date
+    ax.set_xlim(pd.Timestamp(first_year, 1, 1), pd.Timestamp(last_year + 2 + (last_year - first_year) // 2, 1, 1))
     for system, color in MEDIA_SYSTEM_COLORS.items():
         ax.plot([], [], "s", color=color, label=f"{system} media")
     ax.legend(loc="upper right")
     ax.grid(axis="y", visible=False)
     return fig, ax
+
+
+def _plot_years(docs: pd.DataFrame):
+    """Articles per publication year, stacked by media system (articles with no date left out, said in the label)."""
+    import matplotlib.pyplot as plt
+
+    dated = docs.dropna(subset=["published"])
+    counts = (dated.assign(year=dated["published"].dt.year).groupby(["year", "media_system"]).size()
+              .unstack(fill_value=0).reindex(columns=list(MEDIA_SYSTEM_COLORS), fill_value=0))
+    counts = counts.reindex(range(int(counts.index.min()), int(counts.index.max()) + 1), fill_value=0)
+    fig, ax = plt.subplots(figsize=(8, 3.6))
+    bottom = pd.Series(0, index=counts.index)
+    for system, color in MEDIA_SYSTEM_COLORS.items():
+        ax.bar(counts.index, counts[system], bottom=bottom, color=color, label=f"{system} media")
+        bottom += counts[system]
+    for year, total in bottom.items():  # the count on each bar: a year of one article stays visible
+        if total:
+            ax.annotate(str(total), (year, total), xytext=(0, 2), textcoords="offset points", ha="center", fontsize=8)
+    ax.set_ylim(0, bottom.max() * 1.15)
+    undated = len(docs) - len(dated)
+    ax.set_xlabel("publication year" + (f" ({plural(undated, 'article')} with no date left out)" if undated else ""))
+    ax.set_ylabel("articles")
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1))
+    return fig, ax
+
+
+def timeline_title(limits: dict, documents: pd.DataFrame) -> str:
+    """The timeline's title, its claim computed: do the media systems' publication years overlap?
+
+    >>> docs = pd.DataFrame({"media_system": ["state", "independent"],
+    ...                      "published": pd.to_datetime(["2019-01-01", "2025-01-01"])})
+    >>> timeline_title(dict(n_documents=2, first_year=2019, last_year=2025), docs)
+    '2 articles, 2019–2025: state and independent articles fall in separate years'
+    """
+    years = documents.dropna(subset=["published"]).groupby("media_system")["published"].agg(["min", "max"])
+    head = f"{plural(limits['n_documents'], 'article')}, {limits['first_year']}–{limits['last_year']}"
+    if len(years) < 2:
+        return head + f": {years.index[0] if len(years) else 'no'} media only"
+    overlap = years["min"].max() <= years["max"].min()
+    return head + (": state and independent coverage interleave" if overlap
+                   else ": state and independent articles fall in separate years")
 
 
 def corpus_limits(corpus) -> dict:
@@ -149,20 +217,40 @@ def corpus_limits(corpus) -> dict:
         first_year=int(years.min()) if len(years) else None,
         last_year=int(years.max()) if len(years) else None,
         n_undated=int((docs["published_basis"] != "stated").sum()),
-        max_per_outlet=int(docs["outlet"].value_counts().max()),
+        n_inferred=int((docs["published_basis"] == "inferred").sum()),
+        n_catalog=int((docs["published_basis"] == "catalog").sum()),
+        n_unknown=int(docs["published"].isna().sum()),
+        max_per_outlet=int(docs["outlet"].value_counts().max()) if len(docs) else 0,
+        top_outlet=str(docs["outlet"].value_counts().index[0]) if len(docs) else "",
+        n_multi_outlets=int((docs["outlet"].value_counts() > 1).sum()),
     )
 
 
 # ---------------------------------------------------------------------------
 # Prose rendered from the numbers
 # ---------------------------------------------------------------------------
+def outlet_article_clause(limits: dict) -> str:
+    """Whether outlet and article can be told apart, from the articles per outlet.
+
+    >>> outlet_article_clause(dict(max_per_outlet=1, n_multi_outlets=0, top_outlet="A"))
+    'each outlet contributes one article, so outlet and article cannot be told apart in any comparison'
+    >>> outlet_article_clause(dict(max_per_outlet=15, n_multi_outlets=1, top_outlet="KCNA"))
+    '1 outlet contributes more than one article (at most 15, KCNA), so articles of one outlet can be compared with each other; for the others, outlet and article coincide'
+    """
+    if limits["max_per_outlet"] <= 1:
+        return "each outlet contributes one article, so outlet and article cannot be told apart in any comparison"
+    rest = "; for the others, outlet and article coincide" if limits.get("n_outlets", 2) > limits["n_multi_outlets"] else ""
+    return (f"{plural(limits['n_multi_outlets'], 'outlet')} contribute{'s' if limits['n_multi_outlets'] == 1 else ''} "
+            f"more than one article (at most {limits['max_per_outlet']}, {limits['top_outlet']}), so articles of one "
+            f"outlet can be compared with each other{rest}")
+
+
 def corpus_note(limits: dict) -> str:
     """Articles, outlets, countries and groups of :func:`corpus_limits`, in words."""
     return (f"The corpus holds {plural(limits['n_documents'], 'article')} from {plural(limits['n_outlets'], 'outlet')} "
             f"in {plural(limits['n_countries'], 'country', 'countries')}: {limits['n_state']} coded as state media and "
             f"{limits['n_independent']} as independent media. {limits['n_ambiguous']} of the outlets are marked "
-            f"ambiguous, and no outlet contributes more than {plural(limits['max_per_outlet'], 'article')}, so outlet "
-            "and article cannot be told apart in any comparison.")
+            f"ambiguous, and {outlet_article_clause(limits)}.")
 
 
 def inferred_dates_note(documents: pd.DataFrame) -> str:
@@ -192,27 +280,80 @@ def boilerplate_note(corpus, shares: pd.DataFrame | None = None) -> str:
     comp = composition(corpus)
     return (f"Across the corpus, {fmt_pct(comp['boilerplate'].sum() / comp['total'].sum())} of all characters are "
             f"boilerplate and {fmt_pct(comp['body'].sum() / comp['total'].sum())} are body text. The noisiest file is "
-            f"the page from {md_quote(corpus.documents.loc[noisiest, 'outlet'])} "
+            f"{md_quote(_labels(corpus, None)[noisiest])} "
             f"({fmt_pct(shares.loc[noisiest, 'boilerplate_share'])} boilerplate). Boilerplate segments by rule: "
             + ", ".join(f"{rule} {n}" for rule, n in rules.items()) + ".")
 
 
+def smallest_p(n_a: int, n_b: int) -> float:
+    """The smallest one-sided p-value an exact permutation test of two groups of ``n_a`` and ``n_b`` articles can
+    give: 1 / C(n_a + n_b, n_a), one relabelling among all (1 when a group is empty).
+
+    >>> round(smallest_p(3, 2), 3), smallest_p(4, 0)
+    (0.1, 1.0)
+    """
+    if n_a == 0 or n_b == 0:
+        return 1.0
+    return 1 / math.comb(n_a + n_b, n_a)
+
+
+def statistics_clause(n_state: int, n_independent: int, alpha: float = 0.05) -> str:
+    """What a comparison of the two groups can show, from their sizes."""
+    if not n_state or not n_independent:
+        return (f"any comparison of state and independent media: with {n_state} state and {n_independent} independent "
+                "articles, one group is empty")
+    relabellings = math.comb(n_state + n_independent, n_state)
+    p = smallest_p(n_state, n_independent)
+    head = (f"statistical generalisation: with {n_state} state and {n_independent} independent articles, an exact "
+            f"permutation test has {fmt_int(relabellings)} relabellings, so the smallest p-value it can give is "
+            f"{p:.2g} (one-sided)")
+    if p > alpha:
+        return head + f"; no difference between the groups can reach p < {alpha}"
+    return (head + f"; a difference can reach p < {alpha}, but the articles are not a random sample of either media "
+            "system, so a test describes these articles, not state or independent media at large")
+
+
 def support_note(limits: dict) -> str:
     """What the corpus can and cannot support, with the counts of :func:`corpus_limits`."""
-    return f"""
-**Can support**
-- a close, fully traceable reading: every table row keeps its document and character offsets, so any claim can be checked against the sentence that makes it;
-- a description of *these* articles: which events they narrate, which dates they give, whom they name and how;
-- finding disagreements between sources (dates, titles) and inconsistencies inside one article.
+    cannot = [statistics_clause(limits["n_state"], limits["n_independent"]),
+              f"separating media system from outlet or from occasion: {outlet_article_clause(limits)}, and articles "
+              "are written for occasions (a summit, an anniversary, a visit) that differ between outlets",
+              "claims about coverage in Vietnamese or Korean, or about what was not published"
+              + (", or about change over time within one outlet" if limits["max_per_outlet"] <= 1 else "")]
+    if limits.get("n_inferred"):
+        cannot.append(f"firm dates for {plural(limits['n_inferred'], 'article')} whose pages print none: their dates "
+                      "are inferred from their own words, with the evidence shown above")
+    if limits.get("n_catalog"):
+        cannot.append(f"dates checked against the page for {plural(limits['n_catalog'], 'article')} dated by the "
+                      "catalog alone")
+    if limits.get("n_unknown"):
+        cannot.append(f"any dating of {plural(limits['n_unknown'], 'article')} with no date at all")
+    return ("\n**Can support**\n"
+            "- a close, fully traceable reading: every table row keeps its document and character offsets, so any claim "
+            "can be checked against the sentence that makes it;\n"
+            "- a description of *these* articles: which events they narrate, which dates they give, whom they name and "
+            "how;\n"
+            "- finding disagreements between sources (dates, titles) and inconsistencies inside one article.\n\n"
+            "**Cannot support**\n" + ";\n".join(f"- {c}" for c in cannot) + ".\n")
 
-**Cannot support**
-- statistical generalisation: with {limits['n_state']} state and {limits['n_independent']} independent articles, a permutation test can only relabel
-  a handful of ways, and no word-frequency difference can be significant;
-- separating outlet from media system, or from occasion: each outlet contributes at most {plural(limits['max_per_outlet'], 'article')}, and the articles
-  were written for a summit or an anniversary;
-- claims about coverage in Vietnamese or Korean, about what was not published, or about change over time within one outlet;
-- firm dates for {plural(limits['n_undated'], 'article')} whose pages print none: their dates are inferred, with the evidence shown above.
-"""
+
+def dates_clause(limits: dict) -> str:
+    """How the publication dates are known, in one clause.
+
+    >>> dates_clause(dict(n_documents=20, n_undated=17, n_inferred=2, n_catalog=15, n_unknown=0))
+    '3 pages state their date; 15 are dated by the catalog and 2 dated from their own words, with the evidence kept'
+    """
+    stated = limits["n_documents"] - limits["n_undated"]
+    parts = []
+    if limits.get("n_catalog"):
+        parts.append(f"{limits['n_catalog']} are dated by the catalog")
+    if limits.get("n_inferred"):
+        parts.append(f"{limits['n_inferred']} {'are ' if not parts else ''}dated from their own words, with the "
+                     "evidence kept")
+    if limits.get("n_unknown"):
+        parts.append(f"{limits['n_unknown']} have no date")
+    tail = " and ".join(parts) if len(parts) < 3 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    return (f"{plural(stated, 'page')} state{'s its' if stated == 1 else ' their'} date" + (f"; {tail}" if tail else ""))
 
 
 def corpus_findings(limits: dict, shares: pd.DataFrame) -> str:
@@ -222,8 +363,7 @@ def corpus_findings(limits: dict, shares: pd.DataFrame) -> str:
         f"{plural(limits['n_countries'], 'country', 'countries')}, {limits['first_year']}–{limits['last_year']}; "
         f"{limits['n_state']} state and {limits['n_independent']} independent, {limits['n_ambiguous']} of the outlets "
         "coded with stated doubt.\n"
-        f"- {limits['n_documents'] - limits['n_undated']} pages state their date; {limits['n_undated']} are dated "
-        "from their own words, with the evidence kept.\n"
+        f"- {dates_clause(limits)}.\n"
         f"- Boilerplate is up to {fmt_pct(shares['boilerplate_share'].max())} of a file; only body text enters the "
         "analyses.\n"
         "- The corpus supports a traceable close reading and comparison of these articles, not generalisation about "
@@ -232,6 +372,7 @@ def corpus_findings(limits: dict, shares: pd.DataFrame) -> str:
 
 __all__ = [
     "article_table", "format_published", "published_labels", "published_interval", "composition", "boilerplate_share",
-    "plot_composition", "plot_publication_timeline", "corpus_limits", "source_note", "corpus_note",
+    "plot_composition", "plot_publication_timeline", "timeline_title", "corpus_limits", "source_note", "corpus_note",
     "inferred_dates_note", "years_by_system_note", "boilerplate_note", "support_note", "corpus_findings",
+    "outlet_article_clause", "smallest_p", "statistics_clause", "dates_clause",
 ]

@@ -73,6 +73,16 @@ def outlet_colors(outlets: Iterable[str]) -> dict[str, str]:
     return {name: _OUTLET_CYCLE[i % len(_OUTLET_CYCLE)] for i, name in enumerate(names)}
 
 
-def source_note(fig, text: str = "Source: vn-dprk-press corpus (seeds/), computed by helpers.") -> None:
-    """Print a small source note under a figure's bottom-left corner (kept by tight bounding boxes)."""
+def corpus_name() -> str:
+    """The corpus the notebooks read, as a reader should see it: 'seeds/' or the folder's name."""
+    from helpers.paths import SEEDS_DIR, corpus_dir
+
+    folder = corpus_dir()
+    return "seeds/" if folder == SEEDS_DIR else f"{folder.name}/"
+
+
+def source_note(fig, text: str | None = None) -> None:
+    """Print a small source note under a figure's bottom-left corner (kept by tight bounding boxes); by default
+    it names the corpus folder the notebooks read."""
+    text = f"Source: vn-dprk-press corpus ({corpus_name()}), computed by helpers." if text is None else text
     fig.text(0.01, -0.01, text, fontsize=7.5, color="#555555", ha="left", va="top")
