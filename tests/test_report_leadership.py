@@ -99,6 +99,9 @@ def test_coverage_facts_and_note():
     assert note.startswith("Exchanges reported, per article: A 3; B 1; C 3. 2 exchanges appear in one article only, 1")
     assert "Without A, the other 2 articles together report only 3 exchanges: e1, e3, e4." in note
     assert coverage_table(cov).loc["e4"].tolist() == ["", "", "reported"]
+    many = cov.assign(D=False, E=False)
+    assert coverage_note(many, max_listed=3).startswith(
+        "Exchanges reported, per article: A 3; B 1; C 3; the other 2 articles report none.")
 
 
 def test_article_coverage_labels_columns(corpus):
@@ -152,3 +155,16 @@ def test_gap_and_inside_notes():
     assert "paramount leader inside the gap: V (1988, Vietnam → North Korea); by a head" in n
     assert "not the paramount leader: W (2001, North Korea → Vietnam)." in n and n.endswith("reported by A and B only.")
     assert set(GAP_COLUMNS) <= set(_gaps().columns)
+
+
+def test_limits_note_follows_the_corpus():
+    from helpers.report.leadership import limits_note
+
+    one_each = dict(n_documents=5, max_per_outlet=1, n_multi_outlets=0, top_outlet="A", n_outlets=5)
+    note = limits_note(one_each, 5, 1)
+    assert "The visits are those 5 articles choose" in note and "each outlet contributes one article" in note
+    assert "The codebook covers 5 articles of 5" in note and "1 undated statement about" in note
+    many = dict(n_documents=20, max_per_outlet=15, n_multi_outlets=1, top_outlet="KCNA", n_outlets=6)
+    note = limits_note(many, 5, 0)
+    assert "1 outlet contributes more than one article (at most 15, KCNA)" in note and "covers 5 articles of 20" in note
+    assert "No article here is covered" in limits_note(many, 0, 0)

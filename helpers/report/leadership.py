@@ -161,11 +161,17 @@ def coverage_facts(cov: pd.DataFrame) -> dict:
                 told_by_others=list(cov.index[cov.drop(columns=widest).any(axis=1)]))
 
 
-def coverage_note(cov: pd.DataFrame) -> str:
-    """Exchanges per article, those only one article tells, and what is left without the widest article."""
+def coverage_note(cov: pd.DataFrame, max_listed: int = 12) -> str:
+    """Exchanges per article, those only one article tells, and what is left without the widest article (with more
+    than ``max_listed`` articles, those that report no exchange are counted, not listed)."""
     f = coverage_facts(cov)
+    per = f["per_article"]
+    none = per[per == 0]
+    listed = per[per > 0] if len(per) > max_listed else per
+    head = ("Exchanges reported, per article: " + "; ".join(f"{md_quote(a)} {n}" for a, n in listed.items())
+            + (f"; the other {plural(len(none), 'article')} report none" if len(listed) < len(per) else ""))
     return (
-        "Exchanges reported, per article: " + "; ".join(f"{md_quote(a)} {n}" for a, n in f["per_article"].items())
+        head
         + f". {plural(len(f['only_one']), 'exchange')} appear in one article only, "
         f"{f['only_widest']} of them in {md_quote(f['widest'])}. "
         f"Reported by every article: {', '.join(md_quote(x) for x in f['everywhere']) or 'none'}. "
@@ -247,3 +253,23 @@ def inside_note(inside: pd.DataFrame, top: pd.Series) -> str:
         f"not the paramount leader: {_listing(heads[~top[heads.index]])}. The gap is a gap in one direction and at "
         "the very top, not an absence of high-level contact. These visits are reported by "
         f"{' and '.join(md_quote(o) for o in outlets)} only.")
+
+
+def limits_note(limits: dict, n_coded: int, unassigned: int) -> str:
+    """What the visits of this corpus cannot tell, from its counts (:func:`helpers.report.overview.corpus_limits`),
+    the number of articles the codebook covers and the statements tied to no one visit."""
+    from helpers.report.overview import outlet_article_clause
+
+    coded = (f"The codebook covers {plural(n_coded, 'article')} of {limits['n_documents']} and the rules were developed on "
+             "them, so precision and recall are in-sample" if n_coded else
+             "No article here is covered by the codebook, so nothing is scored in-sample")
+    return (f"**What the corpus cannot tell.** The visits are those {plural(limits['n_documents'], 'article')} choose "
+            "to recall, not a record of diplomacy: a visit no article mentions does not exist here, and an article's "
+            "silence is a choice of emphasis we cannot separate from its occasion (a summit, an anniversary) or its "
+            f"outlet ({outlet_article_clause(limits)}). {coded}; section 7 sets the development figures on real agency "
+            "copy beside them, and articles of other outlets remain the real test. Offices are checked at year "
+            "precision (a title taken up during the year of the visit counts as held), and only for people whose "
+            "offices `offices.csv` lists. Levels and \"paramount leader\" come from that file's judgement of each "
+            f"office, and {plural(unassigned, 'undated statement')} about several visits cannot be tied to any one of "
+            "them.")
+
