@@ -36,8 +36,13 @@ def test_timex_kinds_and_note(docs):
 
 def test_publication_table_and_note(docs):
     assert publication_table(docs)["published"].tolist() == ["2019-02-19", "2022"]
-    assert publication_note(docs) == ("1 page print their date. For B the loader inferred 2022 (year precision) "
-                                      "from '64 years ago' &lt;from 1958&gt;.")
+    assert publication_note(docs) == ("1 page prints its date. For B · 2022 · \\(no headline\\) the loader inferred 2022 "
+                                      "(year precision) from '64 years ago' &lt;from 1958&gt;.")
+    more = pd.concat([docs, docs.iloc[1:].rename(index={"b": "c"})]).assign(
+        published_basis=["catalog", "inferred", "inferred"])
+    assert publication_note(more, max_listed=1) == ("0 pages print their date; 1 article is dated by the catalog "
+                                                    "alone; 2 articles are dated from their own words (notebook 01 "
+                                                    "lists each with its evidence).")
 
 
 def _inconsistent():

@@ -47,20 +47,35 @@ def timex_note(timexes: pd.DataFrame) -> str:
 
 
 def publication_table(documents: pd.DataFrame) -> pd.DataFrame:
-    """Per article: outlet, media system, publication date at its precision, and how it is known."""
+    """Per article (by its label): outlet, media system, publication date at its precision, and how it is known."""
+    from helpers.report.labels import article_labels
+
     pub = documents[["outlet", "media_system", "published", "published_precision", "published_basis",
                      "published_evidence"]]
-    return pub.assign(published=published_labels(pub))
+    return pub.assign(published=published_labels(pub)).assign(article=article_labels(documents))[
+        ["article", "outlet", "media_system", "published", "published_precision", "published_basis",
+         "published_evidence"]]
 
 
-def publication_note(documents: pd.DataFrame) -> str:
-    """How many pages print their date, and for each other page the date inferred and its evidence."""
-    inferred = documents[documents["published_basis"] == "inferred"]
-    return (f"{plural((documents['published_basis'] == 'stated').sum(), 'page')} print their date. "
-            + " ".join(f"For {md_quote(r.outlet)} the loader inferred {r.published:%Y}"
-                       + (f"-{r.published:%m}" if r.published_precision == "month" else "")
-                       + f" ({r.published_precision} precision) from {md_quote(r.published_evidence)}."
-                       for r in inferred.itertuples()))
+def publication_note(documents: pd.DataFrame, max_listed: int = 10) -> str:
+    """How many pages print their date, how many are dated by the catalog, and for each page dated from its own
+    words the date inferred and its evidence (with more than ``max_listed`` such pages, counted only)."""
+    from helpers.report.labels import article_labels
+
+    basis = documents["published_basis"]
+    inferred = documents[basis == "inferred"]
+    labels = article_labels(documents)
+    n_stated, n_catalog = int((basis == "stated").sum()), int((basis == "catalog").sum())
+    head = f"{plural(n_stated, 'page')} print{'s its' if n_stated == 1 else ' their'} date"
+    if n_catalog:
+        head += f"; {plural(n_catalog, 'article')} {'is' if n_catalog == 1 else 'are'} dated by the catalog alone"
+    if len(inferred) > max_listed:
+        return head + (f"; {plural(len(inferred), 'article')} {'is' if len(inferred) == 1 else 'are'} dated from "
+                       f"{'its' if len(inferred) == 1 else 'their'} own words (notebook 01 lists each with its evidence).")
+    return (head + ". " + " ".join(f"For {md_quote(labels[r.Index])} the loader inferred {r.published:%Y}"
+                                   + (f"-{r.published:%m}" if r.published_precision == "month" else "")
+                                   + f" ({r.published_precision} precision) from {md_quote(r.published_evidence)}."
+                                   for r in inferred.itertuples())).rstrip()
 
 
 def inconsistency_table(inconsistent: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:

@@ -56,7 +56,8 @@ def article_labels(documents: pd.DataFrame, width: int = 32, short: dict[str, st
     outlet = documents["outlet"].map(lambda o: short.get(o, o))
     heads = [t if isinstance(t, str) and t.strip() else (body if isinstance(body, str) and body.strip()
                                                          else "(no headline)")
-             for t, body in zip(documents["title"], documents.get("text", pd.Series("", index=documents.index)))]
+             for t, body in zip(documents.get("title", pd.Series(None, index=documents.index, dtype=object)),
+                                documents.get("text", pd.Series("", index=documents.index)))]
     labels = pd.Series([SEP.join([o, d, shorten(h, width)]) for o, d, h in
                         zip(outlet, published_labels(documents), heads)], index=documents.index, dtype="str")
     dup = labels.duplicated(keep=False)
