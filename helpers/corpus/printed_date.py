@@ -24,7 +24,8 @@ are told apart by what the line is and where it stands, not by one phrase:
    lines between, so a date at the top of a site's menu is not it). Of those, a ``published`` stamp
    comes before a plain one and a plain one before an ``updated`` one (a page printing both 'Published'
    and 'Updated' was published on the first); then below the headline before above it, then the nearest.
-   Lines after the first paragraph ("More From", "Related") are never read.
+   Only when the head has none, a stamp in the two lines right after the first paragraph (a byline under
+   a standfirst) is taken. Lines further on ("More From", "Related", the story) are never read.
 3. *What date it prints* (:func:`read_stamp`, :func:`read_agency_dateline`): a :class:`Stamp`. An
    all-number date is read day-first or month-first only when one number is above 12 (or both are the
    same) or by the order recorded for the outlet (:meth:`Stamp.in_order`); otherwise both readings are

@@ -259,6 +259,15 @@ def decide_publication(stamp: Stamp | None, agency: Stamp | None, catalog: tuple
     if stamp is not None and stamp.precision == "year" and agency is not None and agency.year is None:
         # 'Juche 112 (2023)' by the headline and 'Pyongyang, March 29 (KCNA) --': the page fixes the day
         stamp = Stamp(f"{agency.text} {stamp.text}", stamp.year, agency.month, agency.day, role=stamp.role)
+    if stamp is not None and stamp.role == "updated" and stamp.precision == "day" and agency is not None \
+            and agency.year is None:
+        # 'Updated: 2024-03-08' and 'SEOUL, March 7 (Yonhap) --': published on March 7 of the year before the update
+        update = _timestamp(stamp.year, stamp.month, stamp.day)
+        y = _nearest_year(agency.month, agency.day, update, "day")
+        if y is not None and _timestamp(y, agency.month, agency.day) > update:
+            y = y - 1 if valid_date(y - 1, agency.month, agency.day) else None
+        if y is not None:
+            agency = Stamp(f"{agency.text} {stamp.text}", y, agency.month, agency.day, source="agency")
     # A full date printed: a stamp before the agency dateline, an update stamp last.
     full = sorted((s for s in (stamp, agency) if s is not None and s.precision == "day"),
                   key=lambda s: s.role == "updated")
