@@ -19,6 +19,11 @@ Some problems do not stop the load; they are listed in the ``problems`` table
 ``segment``
     no line of the file was recognised as body prose, so the document has no
     sentences and later layers find nothing in it.
+``published``
+    the catalog's ``published`` contradicts the date the page prints (a
+    different day, month or year at the precision both have): the error names
+    the file, both dates and which one is used (the printed one;
+    :func:`helpers.corpus.pubdate.decide_publication`).
 ``duplicate``
     (only with ``duplicates="keep_first"``) the file has the same text as an
     earlier one (in file-name order); it is *not* loaded, and the first copy is.
@@ -40,8 +45,9 @@ from helpers.parallel import map_documents
 from helpers.paths import SEEDS_DIR
 from helpers.corpus.files import (ARTICLE_SUFFIX, CATALOG, REGISTRY, FirstCopies, article_paths, check_catalog,
                                    check_registry, decoded, parse_catalog_date, read_seed, read_table)
-from helpers.corpus.pubdate import infer_published
-from helpers.corpus.segment import parse_dateline, segment_spans
+from helpers.corpus.printed_date import check_date_orders, read_agency_dateline, read_stamp
+from helpers.corpus.pubdate import decide_publication, infer_published
+from helpers.corpus.segment import segment_spans
 from helpers.corpus.sentences import split_sentences
 # The language test's word count (english_share, english_function_words: kept importable from here).
 from helpers.corpus.words import english_function_words, english_share, word_stats  # noqa: F401
@@ -71,9 +77,11 @@ class CorpusError(ValueError):
 def process_document(doc_id: str, text: str) -> tuple[dict, list[tuple], list[tuple]]:
     """Segments, body sentences and text-derived fields of one document (pure).
 
-    Returns ``(fields, segments, sentences)``: ``fields`` has title, dateline
-    date (``stated``), inferred date, word count and the body's share of
-    English function words (``english_share``); ``segments`` are
+    Returns ``(fields, segments, sentences)``: ``fields`` has title, the
+    printed dates (``stamp``: the date stamp by the headline; ``agency``: the
+    agency dateline; :mod:`helpers.corpus.printed_date`), the inferred date
+    (only when no printed date fixes the day), word count and the body's share
+    of English function words (``english_share``); ``segments`` are
     ``(doc_id, seq, start, end, kind, rule)`` and ``sentences``
     ``(doc_id, sent_id, start, end)`` rows: offsets into ``text``, which alone
     holds the characters (the tables derive theirs on demand).
@@ -84,16 +92,14 @@ def process_document(doc_id: str, text: str) -> tuple[dict, list[tuple], list[tu
     sentences = [(doc_id, i, a, b) for i, (a, b) in enumerate(spans)]
     title = next((" ".join(text[a:b].replace("\ufeff", "").split())
                   for a, b, kind, rule in segments if kind == "headline" and rule == "title"), None)
-    dateline = next((text[a:b] for a, b, kind, _ in segments if kind == "dateline"), None)
     n_words, share = word_stats(body_text(text, body))
-    fields = dict(title=title, n_words=n_words, english_share=share,
-                  stated=None, evidence=None, inferred=None)
-    if dateline is not None:
-        stamp = parse_dateline(dateline)
-        if stamp is not None:
-            fields["stated"] = stamp
-            fields["evidence"] = f"dateline: '{dateline.strip()}'"
-    if fields["stated"] is None:
+    fields = dict(title=title, n_words=n_words, english_share=share, stamp=None, agency=None, inferred=None)
+    for a, b, kind, rule in segments:
+        if kind == "dateline" and rule == "dateline" and fields["stamp"] is None:
+            fields["stamp"] = read_stamp(text[a:b])
+        elif kind == "dateline" and rule == "agency-dateline" and fields["agency"] is None:
+            fields["agency"] = read_agency_dateline(text[a:b])
+    if not any(s is not None and s.precision == "day" for s in (fields["stamp"], fields["agency"])):
         fields["inferred"] = infer_published(text, spans)
     rows = [(doc_id, seq, *segment) for seq, segment in enumerate(segments)]
     return fields, rows, sentences
@@ -199,6 +205,7 @@ def read_tables(seeds_dir: str | Path | None = None, duplicates: str = "error",
 
     if registry is not None:
         check_registry(registry, root / REGISTRY, problems)
+        check_date_orders(registry, root / REGISTRY, problems)
     catalog_rows: dict[str, dict] = {}
     if catalog is not None:
         catalog_rows = check_catalog(catalog, root, {p.name for p in paths}, registry, problems)
@@ -211,18 +218,15 @@ def read_tables(seeds_dir: str | Path | None = None, duplicates: str = "error",
     return _build(seeds, catalog_rows, registry, notes, workers)
 
 
-def _publication(fields: dict, cat: dict) -> tuple:
-    """(published, precision, basis, evidence): the dateline, else the catalog, else inferred from the text."""
-    if fields["stated"] is not None:
-        return fields["stated"], "day", "stated", fields["evidence"]
+def _publication(fields: dict, cat: dict, outlet: dict):
+    """The printed date, else the catalog's, else the one inferred from the text
+    (:func:`helpers.corpus.pubdate.decide_publication`); all-number dates read in the outlet's
+    ``date_order`` (an optional column of the outlet registry)."""
+    catalog = None
     if cat.get("published"):
-        published, precision = parse_catalog_date(cat["published"])
-        return published, precision, "catalog", f"catalog.csv published = {cat['published']}"
-    if fields["inferred"] is not None:
-        inf = fields["inferred"]
-        return (inf.published, inf.precision, "inferred",
-                f"{inf.evidence}, from '{fields['inferred_quote']}' [{inf.start}:{inf.end}]")
-    return pd.NaT, None, "unknown", "no dateline, no catalog date, no dating statement"
+        catalog = (*parse_catalog_date(cat["published"]), cat["published"])
+    return decide_publication(fields["stamp"], fields["agency"], catalog, fields["inferred"],
+                              fields.get("inferred_quote", ""), outlet.get("date_order") or None)
 
 
 DOCUMENT_COLUMNS = ["doc_id", "file", "sha256", "outlet", "outlet_country", "media_system", "title", "published",
@@ -255,10 +259,12 @@ def _build(seeds: dict, catalog_rows: dict, registry: pd.DataFrame, notes: list[
         all_problems.extend(document_problems(doc_id, fields))
         cat = catalog_rows[name]
         outlet = by_outlet[cat["outlet"]]
-        published, precision, basis, evidence = _publication(fields, cat)
+        pub = _publication(fields, cat, outlet)
+        if pub.problem:
+            all_problems.append(dict(doc_id=doc_id, layer="published", error=f"{name}: {pub.problem}"))
         docs.append((doc_id, name, digest, cat["outlet"], outlet["country"], outlet["media_system"],
-                     fields["title"] or cat.get("title") or None, published, precision, basis, evidence,
-                     fields["n_words"], text))
+                     fields["title"] or cat.get("title") or None, pub.published, pub.precision, pub.basis,
+                     pub.evidence, fields["n_words"], text))
     documents = pd.DataFrame(docs, columns=DOCUMENT_COLUMNS).set_index("doc_id")
     documents["published"] = pd.to_datetime(documents["published"])
     segments = _offset_table(loaded, seg_offsets, SEGMENT_COLUMNS, seg_labels)

@@ -6,8 +6,10 @@ lines that follow it), labelled with a ``kind``:
 ``headline``
     the article's title, and any crosshead (a short heading inside the body);
 ``dateline``
-    the line that states when (and sometimes where) the article was published,
-    or an agency dateline opening the first paragraph ("HANOI, Feb 27 (Yonhap) --");
+    the line that states when (and sometimes where) the article was published:
+    the date stamp by the headline or in the byline line (chosen by
+    :mod:`helpers.corpus.printed_date`), or an agency dateline opening the first
+    paragraph ("HANOI, Feb 27 (Yonhap) --");
 ``body``
     the article's prose, one segment per paragraph;
 ``caption``
@@ -15,8 +17,9 @@ lines that follow it), labelled with a ``kind``:
 ``boilerplate``
     page furniture: navigation before the headline, a headline or caption
     printed a second time, repost footers, "more from"/"view more"/"popular
-    posts" link lists and comment headers (with everything after them), and an
-    agency sign-off closing the article.
+    posts" link lists and comment headers (with everything after them), an
+    agency sign-off closing the article, and the page head's other date stamps
+    (``page-date``: a site header's date, a crawl date, an update stamp).
 
 Each segment also carries a ``rule``: the reason it got its kind, so every
 label can be checked. :func:`segment_text` is pure: text in, rows out. The
@@ -32,25 +35,24 @@ from itertools import accumulate
 
 import pandas as pd
 
-from helpers.dates.grammar import DATE, DAY, MONTH, YEAR, parse_date
+from helpers.corpus.printed_date import AGENCY_DATELINE, agency_dateline_line, choose_stamp, read_stamp, stamp_dates
+from helpers.dates.grammar import DATE
 from helpers.paths import data_file
 
 KINDS = ("headline", "dateline", "body", "caption", "boilerplate")
 
 _TIME = r"(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*\(?[A-Z]{2,4}\)?)?)"
-# A line that is a date stamp and nothing more: an optional label, a date (any shape of the one date
-# grammar, a weekday allowed), an optional time.
+# The plainest stamp line: an optional label, a date (any shape of the one date grammar, a weekday allowed),
+# an optional time. The page head's stamp lines are recognised by printed_date.stamp_dates, which takes every
+# line this pattern matches and more (bylines, all-number and Juche dates); the pattern stays as their core.
 DATELINE_LINE = re.compile(  # possessive white space (\s*+): linear on a label followed by a long run of spaces
     rf"^(?:(?:Published|Posted|Updated|Date|Last updated)\s*+(?:on|at)?\s*+:?\s*+)?"
     rf"{DATE}(?:\s*+(?:[|/,\-–—]|at)?\s*+{_TIME})?"
     rf"(?:\s*+[|/,]\s*+(?:Updated|Last updated)\s*+:?.*)?$",
     re.I,
 )
-# An agency dateline opening the first paragraph: "HANOI, Feb. 27 (Yonhap) -- ".
-AGENCY_DATELINE = re.compile(
-    rf"\s*(?:[A-Z][A-Za-z .'-]{{1,40}},\s+)?(?:{MONTH}\s+{DAY}(?:,\s+{YEAR})?\s+)?"
-    r"\((?P<agency>[A-Z][A-Za-z .]{1,40})\)\s*(?:--|—|–|-)\s*"
-)
+# An agency dateline opening the first paragraph ("HANOI, Feb. 27 (Yonhap) -- ") is
+# helpers.corpus.printed_date.AGENCY_DATELINE; the stamp lines of the page head are its stamp_dates.
 # A caption line credits a photo in one of three ways. Each part is linear in the line's length: the
 # credit's words are matched without backtracking, and the two closing notes are looked for only after
 # the last bracket that opens before the line's final one (a regex searching each "(Source:" for the
@@ -178,7 +180,6 @@ def classify_lines(text: str) -> list[tuple[int, int, str, str]]:
     signoff = _agency_signoff()
     seen_captions: set[str] = set()
     headline_key = None
-    dateline_done = False
     body_started = False
     tail_rule = None
     last_body_idx = None
@@ -186,8 +187,12 @@ def classify_lines(text: str) -> list[tuple[int, int, str, str]]:
     # that paragraph (navigation bars come first), and the first copy of it when it is printed twice.
     first_prose = next((i for i, (_, _, s) in enumerate(items)
                         if _is_prose(s) and not _is_caption(s)), len(items))
-    titles = [_norm(s) for _, _, s in items[:first_prose]
-              if _is_title(s) and not DATELINE_LINE.match(s) and not _is_caption(s)]
+    # The date stamps of the header and of the two lines after its first paragraph (line index -> its dates);
+    # which one dates the article is chosen below.
+    stamps = {i: d for i, (_, _, s) in enumerate(items[:first_prose + 3])
+              if i != first_prose and (d := stamp_dates(s)) is not None}
+    titles = [_norm(s) for i, (_, _, s) in enumerate(items[:first_prose])
+              if _is_title(s) and i not in stamps and not agency_dateline_line(s) and not _is_caption(s)]
     headline_wanted = titles[-1] if titles else None
     for i, (a, b, s) in enumerate(items):
         if tail_rule:
@@ -200,9 +205,11 @@ def classify_lines(text: str) -> list[tuple[int, int, str, str]]:
             tail_rule = "comments" if re.match(r"^(?:\d+\s+)?comments?|leave a", s, re.I) else "link-list"
             out.append((a, b, "boilerplate", tail_rule))
             continue
-        if not dateline_done and not body_started and DATELINE_LINE.match(s):
-            dateline_done = True
+        if i in stamps:
             out.append((a, b, "dateline", "dateline"))
+            continue
+        if not body_started and i < first_prose and agency_dateline_line(s):  # on a line of its own
+            out.append((a, b, "dateline", "agency-dateline"))
             continue
         caption = (s[-1] in ")]" or "hoto" in s or "mage" in s or "icture" in s) and _is_caption(s)  # cheap test first
         key = _norm(s) if caption or i < first_prose or (headline_key and abs(len(s) - len(headline_key)) < 8) else None
@@ -229,6 +236,9 @@ def classify_lines(text: str) -> list[tuple[int, int, str, str]]:
             continue
         out.append((a, b, "body", "paragraph"))
         last_body_idx = len(out) - 1
+    if stamps:
+        _label_stamps(out, {k: v for k, v in stamps.items() if out[k][2] == "dateline"},
+                      [s for _, _, s in items[:first_prose + 3]], first_prose)
     # An agency sign-off is the last line of the article proper ("Yonhap").
     if out:
         i = len(out) - 1
@@ -283,10 +293,23 @@ def segment_text(doc_id: str, text: str) -> list[dict]:
     ]
 
 
+def _label_stamps(out: list, stamps: dict[int, list], head: list[str], first_prose: int) -> None:
+    """Of the date stamps of the page head (``stamps``: line index -> dates), the one that dates the article
+    (:func:`helpers.corpus.printed_date.choose_stamp`) stays the dateline; the others are ``page-date``
+    boilerplate (a site header's date, a crawl date, an update stamp beside the published one)."""
+    headline = next((k for k in range(first_prose) if out[k][3] == "title"), None)
+    chosen = choose_stamp(stamps, head, headline, first_prose)
+    for k in stamps:
+        if k != chosen:
+            out[k] = (out[k][0], out[k][1], "boilerplate", "page-date")
+
+
 def parse_dateline(s: str) -> pd.Timestamp | None:
     """The calendar date a dateline states (its time of day is left aside), or None.
 
-    Read by the one date grammar (:func:`helpers.dates.grammar.parse_date`).
+    Read as a date stamp (:func:`helpers.corpus.printed_date.read_stamp`, over the one date grammar): a
+    stamp that fixes no single day (only a year, or an all-number date that may be day-first or
+    month-first) gives None.
     """
-    date = parse_date(s)
-    return None if date is None else pd.Timestamp(*date)
+    stamp = read_stamp(s)
+    return None if stamp is None or stamp.precision != "day" else pd.Timestamp(stamp.year, stamp.month, stamp.day)

@@ -73,6 +73,24 @@ STARTER_WORDS = frozenset(list(MONTH_NUMBER) + list(WEEKDAY_NUMBER) + list(NUMBE
 # The words a date expression is anchored on: month and weekday names, Juche.
 ANCHOR_NAMES = rf"(?:{'|'.join(MONTHS)}|{'|'.join(MONTH_ABBREVIATIONS)}|{'|'.join(WEEKDAYS)}|Juche)"
 
+# Date stamps printed in numbers and in the Juche calendar (read by helpers.corpus.printed_date).
+def numeric_date(p: str = "") -> str:
+    """Two numbers and a 4-digit year joined by one separator ('/', '.' or '-'), groups ``{p}a``, ``{p}b``,
+    ``{p}y``: '05/03/2024', '5.3.2024', '25-12-2024'. Which of a and b is the day is left to the reader."""
+    return (rf"(?<![\d.:/-])(?P<{p}a>\d{{1,2}})(?P<{p}s>[./-])(?P<{p}b>\d{{1,2}})(?P={p}s)"
+            rf"(?P<{p}y>(?:1[89]|20)\d\d)(?!\d)")
+
+
+def ymd_dot(p: str = "") -> str:
+    """Year, month, day joined by dots, groups ``{p}y``, ``{p}m``, ``{p}d``: '2024.03.05', '2024.3.5'."""
+    return rf"(?P<{p}y>{YEAR})\.(?P<{p}m>0?[1-9]|1[0-2])\.(?P<{p}d>3[01]|[12]\d|0?[1-9])(?!\d)"
+
+
+def juche_year(p: str = "") -> str:
+    """A Juche year with an optional Gregorian year, groups ``{p}j``, ``{p}g``: 'Juche 112', 'Juche113',
+    'Juche 112 (2023)' (see :func:`juche_to_gregorian`)."""
+    return rf"Juche\s*+(?P<{p}j>\d{{1,3}})(?!\d)(?:\s*+\(\s*+(?P<{p}g>(?:1[89]|20)\d\d)\s*+\))?"
+
 
 # --------------------------------------------------------------------------- shapes
 def mdy(p: str = "") -> str:
