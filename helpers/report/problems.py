@@ -18,6 +18,7 @@ MEANING = {
     "segment": "no line was recognised as body prose, so the article has no sentences to analyse",
     "duplicate": "the same text as an earlier file; only the first copy is loaded",
     "load": "the file could not be segmented; it is not loaded",
+    "published": "the catalog's date contradicts the date the page prints; the printed date is used",
     "timexes": "its dates could not be extracted; it has no dates",
     "mentions": "its people and places could not be extracted; it has no mentions and no visits",
     "visits": "its visits could not be extracted; it has no visit statements",
