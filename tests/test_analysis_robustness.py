@@ -35,9 +35,10 @@ def test_robust_and_fragile():
     assert holds["registry only"] == 2 / 3
 
 
-def test_direct_share_fills_articles_without_attributions():
+def test_direct_share_leaves_articles_without_attributions_empty():
     attr = pd.DataFrame({"doc_id": ["a", "a"], "speech": ["direct", "reported"]})
-    assert direct_share(attr, pd.Index(["a", "b"])).tolist() == [0.5, 0.0]
+    share = direct_share(attr, pd.Index(["a", "b"]))
+    assert share["a"] == 0.5 and pd.isna(share["b"])  # no attribution: no share, not a share of 0
 
 
 def test_registry_coding_is_first_and_every_finding_is_boolean(corpus):

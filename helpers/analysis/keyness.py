@@ -13,9 +13,10 @@ Analysis* 16(4), 372-403, equations 16, 18 and 19 (in their notation):
 
 ``alpha0`` is the strength of the prior in pseudo-words: the prior is the
 corpus-wide term distribution counted ``alpha0`` times. Larger values shrink
-rare terms harder towards zero difference. With five articles no z-score is a
-test of anything; the functions return ranked effect sizes and, with
-:func:`leave_one_out`, how stable a top list is when any one article is left out.
+rare terms harder towards zero difference. The variance treats every word as an
+independent draw, which the words of one article are not (an article repeats its
+own terms), so at any corpus size a z-score ranks effect sizes rather than tests
+them; :func:`leave_one_out` shows how far a top list rests on single articles.
 """
 from __future__ import annotations
 
@@ -24,8 +25,10 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
+from helpers.analysis.permutation import permutation_test  # noqa: F401  (re-exported: its former home)
+
 DEFAULT_ALPHA0 = 500.0
-"""Default prior strength (pseudo-words), about a quarter of this corpus' body words."""
+"""Default prior strength (pseudo-words), about a quarter of the seeds' body words."""
 
 
 def _check_counts(counts: pd.DataFrame) -> None:
@@ -161,7 +164,7 @@ def leave_one_out(
 def codings(documents: pd.DataFrame, outlets: pd.DataFrame) -> pd.DataFrame:
     """Every way of coding the media system that the registry allows.
 
-    Each outlet marked ``ambiguous`` can keep its registry ``media_system``
+    Each outlet marked ``ambiguous`` that has articles in ``documents`` can keep its registry ``media_system``
     ("as registry"), move to its ``alternative_media_system`` ("moved") or be
     left out ("left out"); all combinations are returned (3**k codings for k
     ambiguous outlets). Returns one row per coding and document: ``coding``
@@ -174,7 +177,8 @@ def codings(documents: pd.DataFrame, outlets: pd.DataFrame) -> pd.DataFrame:
     if need - set(outlets.columns):
         raise ValueError(f"outlet registry lacks columns {sorted(need - set(outlets.columns))}")
     reg = outlets.set_index("outlet")
-    amb = reg.index[reg["ambiguous"].astype(str).str.lower().isin(["true", "1", "yes"])].tolist()
+    present = set(documents["outlet"])  # an ambiguous outlet with no article here changes no coding
+    amb = [o for o in reg.index[reg["ambiguous"].astype(str).str.lower().isin(["true", "1", "yes"])] if o in present]
     for o in amb:
         if reg.at[o, "alternative_media_system"] not in ("state", "independent"):
             raise ValueError(f"ambiguous outlet {o!r} has no alternative media system")
@@ -196,39 +200,6 @@ def codings(documents: pd.DataFrame, outlets: pd.DataFrame) -> pd.DataFrame:
         for doc_id, outlet in documents["outlet"].items():
             rows.append((label, doc_id, outlet, system[outlet]))
     return pd.DataFrame(rows, columns=["coding", "doc_id", "outlet", "media_system"])
-
-
-def permutation_test(values: Mapping[str, float] | pd.Series, groups: Mapping[str, str] | pd.Series,
-                     group_i: str, group_j: str) -> dict:
-    """Exact permutation test of mean(group_i) - mean(group_j), enumerating every relabelling.
-
-    With n articles, k of them in group_i, there are only C(n, k) relabellings,
-    so the smallest attainable two-sided p-value is 2 / C(n, k) for a
-    split into equal halves, 1 / C(n, k) otherwise. Returns ``diff``, ``p`` (two-sided, share of relabellings
-    with |diff| at least the observed), ``relabellings`` and ``min_p`` (the
-    smallest p any data could give with these group sizes).
-    """
-    import itertools
-
-    v = pd.Series(values, dtype=float)
-    g = pd.Series(groups, dtype=object).reindex(v.index)
-    keep = g.isin([group_i, group_j])
-    v, g = v[keep], g[keep]
-    k = int((g == group_i).sum())
-    if k == 0 or k == len(v):
-        raise ValueError("both groups need at least one article")
-    idx = list(v.index)
-    observed = v[g == group_i].mean() - v[g == group_j].mean()
-    diffs = []
-    for combo in itertools.combinations(idx, k):
-        mask = v.index.isin(combo)
-        diffs.append(v[mask].mean() - v[~mask].mean())
-    diffs = np.abs(np.array(diffs))
-    tol = 1e-12
-    # the best any data can do: only the observed split (and, for equal groups, its mirror) as extreme
-    min_p = (2 if 2 * k == len(v) else 1) / len(diffs)
-    return {"diff": float(observed), "p": float(np.mean(diffs >= abs(observed) - tol)),
-            "relabellings": len(diffs), "min_p": min_p}
 
 
 def across_codings(coding_table: pd.DataFrame, compute) -> pd.DataFrame:

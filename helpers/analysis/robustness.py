@@ -18,9 +18,10 @@ from helpers.analysis.keyness import keyness, top_terms
 
 
 def direct_share(attr: pd.DataFrame, doc_ids: pd.Index) -> pd.Series:
-    """Per article: the share of its attributed sentences that quote directly (0 when it attributes nothing)."""
-    return (attr.assign(d=attr["speech"] == "direct").groupby("doc_id")["d"].mean()
-            .reindex(doc_ids, fill_value=0))
+    """Per article: the share of its attributed sentences that quote directly; NaN (no share, not 0) when it
+    attributes nothing, so a group mean is over the articles that quote or report anyone at all."""
+    return (attr.assign(d=attr["speech"] == "direct").groupby("doc_id")["d"].mean().astype(float)
+            .reindex(doc_ids))
 
 
 def framing_findings(per_article: pd.DataFrame, official: pd.Series, direct: pd.Series, content: pd.DataFrame,
@@ -30,7 +31,7 @@ def framing_findings(per_article: pd.DataFrame, official: pd.Series, direct: pd.
 
     ``per_article``: frame density, rows doc_id, one column per frame; ``official``
     and ``direct``: per doc_id, the share of official country names and of direct
-    quotes; ``content``: term counts (``doc_id, term, n``); ``baseline_top``: the
+    quotes (NaN where an article has none to share out: group means skip it); ``content``: term counts (``doc_id, term, n``); ``baseline_top``: the
     top terms (``term, group``) under the registry coding. The returned function
     maps a coding to {finding: holds}: for each frame, whether group ``i``'s
     mean density exceeds ``j``'s; whether ``i`` uses more official names; whether
