@@ -58,13 +58,18 @@ STYLE = {
 }
 
 
+TABLE_COLUMN_WIDTH = 90  # characters a table cell shows: an article's label in full
+
+
 def apply_style() -> None:
-    """Apply the collection's figure style to matplotlib (call once per notebook)."""
+    """Apply the collection's figure style to matplotlib and its table width to pandas (call once per notebook)."""
     import matplotlib as mpl
+    import pandas as pd
     from cycler import cycler
 
     mpl.rcParams.update(STYLE)
     mpl.rcParams["axes.prop_cycle"] = cycler(color=_OUTLET_CYCLE)
+    pd.set_option("display.max_colwidth", TABLE_COLUMN_WIDTH)
 
 
 def outlet_colors(outlets: Iterable[str]) -> dict[str, str]:
