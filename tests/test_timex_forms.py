@@ -143,6 +143,14 @@ def test_a_day_step_needs_a_day_and_counts_from_the_end_of_a_stay():
         ("3 to 6 May 1965", "1965-05-03", "1965-05-06"), ("The next day", "1965-05-07"), ("The same day", "1965-05-07")]
 
 
+def test_an_anniversary_sets_the_narrative_year_not_its_day():
+    text = "On May 3, 2011 it celebrated its 40th anniversary. The same day a fair opened. The next year it closed."
+    assert values(text) == [("May 3, 2011", "2011-05-03"), ("40th anniversary", "2011"), ("The same day", ""),
+                            ("The next year", "2012")]
+    text = "Guests marked the 40th anniversary in 2011. The same day a fair opened. The next year it closed."
+    assert values(text) == [("40th anniversary in 2011", "2011"), ("The same day", ""), ("The next year", "2012")]
+
+
 def test_a_step_from_a_weekday_read_against_publication():
     # 2021-07-14 is a Wednesday: 'Monday' is 2021-07-12
     rows = run("The delegation arrived on Monday. On the same day it laid a wreath.", published="2021-07-14")
@@ -159,10 +167,11 @@ def test_the_tense_points_the_way_from_the_publication_date():
         ("July 12", "2021-07-12")]
 
 
-def test_a_tense_that_points_half_a_year_past_the_nearest_date_leaves_the_year_open():
+def test_a_tense_against_a_date_a_few_weeks_off_leaves_the_year_open():
     # written in September about an event 'to be held on August 20': the date of the story is off, not the year
     assert values("A symposium will be held on August 20 and 21.", published="2021-09-10") == [
         ("August 20 and 21", "")]
+    assert values("The envoy will visit Hanoi in March.", published="2021-07-14") == [("March", "2022-03")]
 
 
 def test_quoted_words_have_their_own_tense():
@@ -195,20 +204,23 @@ def test_without_publication_date_the_narrative_decides():
                                                                            ("April 2", "1972-04-02")]
 
 
-@settings(max_examples=200)
+@settings(max_examples=300)
 @given(st.dates(dt.date(1950, 1, 1), dt.date(2090, 12, 31)), st.integers(1, 12), st.integers(1, 28),
        st.sampled_from([-1, 0, 1]), st.booleans())
 def test_year_near_property(pub, month, day, way, with_day):
-    """The year chosen is within a year of publication, on the side the tense points (a week's slack), and
-    None only when the tense points more than half a year away from the nearest date."""
+    """Without a tense, the nearest date; with one, a date on its side (a week's slack) within a year; None only
+    when the nearest date lies against the tense by a month or less (the publication date may be a little off)."""
     d = day if with_day else None
     y = year_near((pub.year, pub.month, pub.day), month, d, way)
     nearest = year_near((pub.year, pub.month, pub.day), month, d, 0)
     assert abs(nearest - pub.year) <= 1
-    date = dt.date(y, month, d or 15) if y is not None else None
+    near_date = dt.date(nearest, month, d or 15)
     if y is None:
         assert way != 0
+        against = (near_date - pub).days * (1 if way < 0 else -1)
+        assert 0 < against <= 38
         return
+    date = dt.date(y, month, d or 15)
     assert abs((date - pub).days) <= 366
     if with_day and way < 0:
         assert date <= pub + dt.timedelta(days=7)
@@ -216,7 +228,6 @@ def test_year_near_property(pub, month, day, way, with_day):
         assert date >= pub - dt.timedelta(days=7)
     if not with_day and way:
         assert (y, month) <= (pub.year, pub.month) if way < 0 else (y, month) >= (pub.year, pub.month)
-    assert y == nearest or abs((date - pub).days) <= 183
 
 
 def test_tense_markers():

@@ -364,8 +364,9 @@ def _resolve_span(doc_id: str, sent_id: int, raw: str, start: int, end: int, mat
             m0 = res_start
         covered = t_end = res_end if res_end < end else end
         if isinstance(value, tuple) and narrative:
-            if kind != "decade":
-                state.narrative, state.narrative_at = value, state.sent_no
+            if kind != "decade":   # an anniversary sets the year only: the commemorated day is not the story's
+                state.narrative = value if kind != "anniversary" else value[:1]
+                state.narrative_at = state.sent_no
                 state.narrative_end = end_value if isinstance(end_value, tuple) else None
             if not anchor and kind in ("date", "range"):
                 state.dated.append((start, end, m0, t_end, value))
