@@ -149,9 +149,10 @@ def _grammar(alternatives) -> re.Pattern:
 
 
 _TIMEX_RE = _grammar(ALTERNATIVES)
-# Only a sentence that prints 'Juche' can hold a date in Juche years: elsewhere the grammar goes without the
+# Only a sentence that prints a Juche year can hold a date in Juche years: elsewhere the grammar goes without the
 # rules that need the word (found faster: no month name is tried as the start of a Juche date).
 _NEEDS_JUCHE = frozenset({"juche_days"})
+_JUCHE_YEAR = re.compile(r"Juche\s+(?:[Yy]ear\s+)?\d")     # 'Juche 46', not 'the Juche idea'
 
 
 # Words an expression may begin with, by their first character: numbers and years, and lower-case words
@@ -240,6 +241,8 @@ _NAME_ANCHORS = frozenset(finite_language(ANCHOR_NAMES) or ())
 _BEFORE_NAMES = frozenset({n.lower().rstrip(".") for n in _NAME_ANCHORS} | {"early", "mid", "late", "last", "next", "this"})
 # Likewise before a number: a name ('July 27'), or early, mid, late ('the mid-1960s'); 'the 1950s' begins at the number.
 _BEFORE_NUMBERS = _BEFORE_NAMES - {"last", "next", "this"}
+# What any of them holds: a capital letter, a digit, or early/mid/late; without one, a number is tried alone.
+_BEFORE_NUMBER_WORDS = re.compile(r"[A-Z\d]|(?i:ear|mid|ate)")
 # And before 'anniversary' an ordinal ('65th', 'fifth', 'seventy-third').
 _BEFORE_ANNIVERSARY = frozenset(ORDINAL_WORD) | frozenset(TENS)
 # Words, less those that begin with an ASCII letter no starter begins with ('in', 'visit', 'Kim'): fewer to check.
@@ -270,16 +273,19 @@ def _anchors_for(raw: str, start: int = 0, end: int | None = None) -> re.Pattern
     return _ANCHOR_RE
 
 
-def find_timexes(raw: str, start: int, end: int, anchors: re.Pattern | None = None) -> list[tuple[str, re.Match]]:
+def find_timexes(raw: str, start: int, end: int, anchors: re.Pattern | None = None,
+                 juche: bool = True) -> list[tuple[str, re.Match]]:
     """(rule name, match) of the leftmost non-overlapping matches in raw[start:end], as ``finditer`` would give.
 
     Trying the whole grammar at every word is slow; every expression contains an anchor (a number, a
     month or weekday name, a unit word ...), so the grammar is tried only at the few word starts just
     before each anchor, earliest first, keeping the first match that reaches the anchor. ``anchors``, the
-    pattern :func:`_anchors_for` gives for the whole of ``raw``, saves asking again for each sentence.
+    pattern :func:`_anchors_for` gives for the whole of ``raw``, saves asking again for each sentence;
+    ``juche`` False says that ``raw`` prints no 'Juche' at all.
     """
     found, pos = [], start
-    grammar_at = _GRAMMAR_AT_JUCHE if raw.find("Juche", start, end) >= 0 else _GRAMMAR_AT
+    at = raw.find("Juche", start, end) if juche else -1
+    grammar_at = _GRAMMAR_AT_JUCHE if at >= 0 and _JUCHE_YEAR.search(raw, at, end) else _GRAMMAR_AT
     words, names = _WORD_AT.finditer, _NAME_ANCHORS   # hot loop: local names
     for a in (anchors or _anchors_for(raw, start, end)).finditer(raw, start, end):
         a0 = a.start()
@@ -287,6 +293,13 @@ def find_timexes(raw: str, start: int, end: int, anchors: re.Pattern | None = No
             continue
         if raw[a0].isdigit():
             lo, starters = a0 - _DIGIT_WINDOW, _BEFORE_NUMBERS     # before a number: 'mid-', 'early'
+            if not _BEFORE_NUMBER_WORDS.search(raw, lo if lo > pos else pos, a0):
+                # no name, number, early, mid or late just before it: the number is the only start to try
+                m = grammar_at[raw[a0]].match(raw, a0, end)
+                if m and m.end() > a0:
+                    found.append((m.lastgroup, m))
+                    pos = m.end()
+                continue
         else:
             word = a.group()
             lo, starters = a0 - _ANCHOR_WINDOW, (_BEFORE_NAMES if word in names else _BEFORE_ANNIVERSARY
@@ -329,15 +342,15 @@ def extract_timexes(doc_id: str, raw: str, sentences, published=None, published_
     state = State(publication_tuple(published, published_precision),
                   load_references() if references is None else tuple(references))
     rows: list[Timex] = []
-    n, anchors = len(raw), _anchors_for(raw)
+    n, anchors, juche = len(raw), _anchors_for(raw), "Juche" in raw
     for start, end in datelines:
-        if 0 <= start <= end <= n and (matches := find_timexes(raw, start, end, anchors)):
+        if 0 <= start <= end <= n and (matches := find_timexes(raw, start, end, anchors, juche)):
             _resolve_span(doc_id, DATELINE_SENT_ID, raw, start, end, matches, state, rows, False)
     for sent_no, (sent_id, start, end) in enumerate(_sentence_spans(sentences)):
         if not 0 <= start <= end <= n:
             raise ValueError(f"{doc_id}: sentence {sent_id} offsets {start}:{end} fall outside the text "
                              f"({n} characters)")
-        matches = find_timexes(raw, start, end, anchors)
+        matches = find_timexes(raw, start, end, anchors, juche)
         if matches:
             state.sent_no = sent_no
             _resolve_span(doc_id, int(sent_id), raw, start, end, matches, state, rows, True)
