@@ -6,6 +6,7 @@ approximate counts, narrative steps by the day, a day or month without a year re
 the tense, days and months used as names, agency datelines, anniversaries of an event the article dates.
 """
 import datetime as dt
+import re
 
 import pandas as pd
 import pytest
@@ -333,3 +334,29 @@ def test_a_long_unpunctuated_sentence_is_read_in_linear_time(unit):
     t0 = time.process_time()
     rows = extract_timexes("d", text, [(0, 0, len(text))], pd.Timestamp("2021-07-14"), "day", REFS)
     assert len(rows) >= 5000 and time.process_time() - t0 < 4
+
+
+_WORDS = ["the", "in", "on", "early", "late", "last", "next", "this", "March", "May", "Sept.", "Monday", "Juche",
+          "46", "(1957)", "1958", "27,", "3-9", "to", "and", "years", "ago", "later", "day", "65th", "anniversary",
+          "of", "fifth", "two", "a", "year", "Kim", "-", "2019", ",", ".", "early 1958", "mid-1960s", "late 1990s",
+          "Mid-1980s", "seventy-third anniversary", "July Juche 46 (1957)", "last Monday", "the next day",
+          "Early 2019", "in late August", "between 1953 and 1955", "two years later", "mid-March"]
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=12))
+def test_the_finders_shortcuts_find_what_trying_every_start_finds(words):
+    """Fewer start words before names, numbers and 'anniversary', and no Juche rules without a Juche year:
+    the same matches as trying every start word with the whole grammar."""
+    import helpers.annotate.timex as T
+    text = " ".join(words)
+    fast = [(n, m.span()) for n, m in T.find_timexes(text, 0, len(text))]
+    saved = (T._BEFORE_NAMES, T._BEFORE_NUMBERS, T._BEFORE_ANNIVERSARY, T._BEFORE_NUMBER_WORDS, T._GRAMMAR_AT)
+    try:
+        T._BEFORE_NAMES = T._BEFORE_NUMBERS = T._BEFORE_ANNIVERSARY = T._STARTERS
+        T._BEFORE_NUMBER_WORDS = re.compile(r"(?s:.)")
+        T._GRAMMAR_AT = T._GRAMMAR_AT_JUCHE
+        slow = [(n, m.span()) for n, m in T.find_timexes(text, 0, len(text))]
+    finally:
+        T._BEFORE_NAMES, T._BEFORE_NUMBERS, T._BEFORE_ANNIVERSARY, T._BEFORE_NUMBER_WORDS, T._GRAMMAR_AT = saved
+    assert fast == slow
