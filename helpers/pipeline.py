@@ -104,11 +104,12 @@ class Corpus:
 
     @cached_property
     def timexes(self) -> pd.DataFrame:
-        """Temporal expressions in body sentences, resolved to ISO 8601 values (helpers.annotate.timex)."""
+        """Temporal expressions in body sentences and agency datelines, resolved to ISO 8601 values
+        (helpers.annotate.timex); a dateline's have ``sent_id`` -1."""
         from helpers.annotate.timex import extract_corpus_timexes
 
         return extract_corpus_timexes(self.document_table, self.sentence_spans, workers=self.workers,
-                                      problems=self._problems_of("timexes"))
+                                      problems=self._problems_of("timexes"), segments=self.segment_spans)
 
     @cached_property
     def mentions(self) -> pd.DataFrame:

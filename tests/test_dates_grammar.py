@@ -125,3 +125,13 @@ def test_dateline_parser_and_timex_grammar_agree(text, parts):
     rows = extract_timexes("d", text, [(0, 0, len(text))], None, None, ())
     assert [(r.text, r.kind, r.value) for r in rows] == [(text, "date", expected)]
     assert dateline_value == expected
+
+
+def test_juche_year_qualifiers_and_parts_of_a_period():
+    m = re.fullmatch(g.juche_year(), "Juche 46 (1957)")
+    assert m and g.juche_value(m.group("j"), m.group("jy")) == 1957
+    assert re.fullmatch(g.juche_year(), "Juche year 108") and not re.fullmatch(g.juche_year(), "Juche 1234")
+    for phrase in g.APPROXIMATORS:
+        assert re.fullmatch(g.APPROXIMATOR, phrase.upper().replace(" ", "  "))
+    for phrase in g.PERIOD_PARTS:
+        assert re.fullmatch(g.PERIOD_PART, phrase.title())

@@ -120,6 +120,38 @@ _DATE_RE = re.compile(DATE, re.IGNORECASE)
 _SHAPE_PREFIXES = ("md_", "dm_", "iso_", "sl_")
 
 
+# --------------------------------------------------------------------------- Juche years, qualifiers
+def juche_year(p: str = "") -> str:
+    """A Juche year with groups ``{p}j`` (the Juche year) and ``{p}jy`` (a Gregorian year printed with it):
+    'Juche 46 (1957)', 'Juche year 108', 'Juche 47'. Read it with :func:`juche_value`."""
+    return rf"Juche\s+(?:[Yy]ear\s+)?(?P<{p}j>\d{{1,3}})(?!\d)(?:\s*\(\s*(?P<{p}jy>{YEAR})\s*\))?"
+
+
+def juche_value(juche: str | int, printed: str | int | None = None) -> int | None:
+    """The Gregorian year of a Juche year, None when the year printed beside it disagrees.
+
+    >>> juche_value("46", "1957"), juche_value(108), juche_value(48, 1961)
+    (1957, 2019, None)
+    """
+    year = juche_to_gregorian(int(juche))
+    return year if printed is None or int(printed) == year else None
+
+
+def _phrases(phrases) -> str:
+    """A choice of phrases, longest first, any white space between their words."""
+    return "|".join(r"\s+".join(map(re.escape, p.split())) for p in sorted(phrases, key=len, reverse=True))
+
+
+# Words that make a count approximate ('more than ten years ago', 'nearly 30 years'), lower case.
+APPROXIMATORS = ("more than", "less than", "fewer than", "over", "under", "nearly", "almost", "about", "around",
+                 "some", "roughly", "approximately", "at least", "at most", "close to", "up to", "upwards of",
+                 "just over", "just under", "well over")
+APPROXIMATOR = rf"(?i:{_phrases(APPROXIMATORS)})"
+# Parts of a period named before it ('the middle of the 1990s', 'the end of 2019', 'the beginning of March').
+PERIOD_PARTS = ("beginning", "start", "middle", "end", "first half", "second half", "turn", "close", "dawn")
+PERIOD_PART = rf"(?i:{_phrases(PERIOD_PARTS)})"
+
+
 # --------------------------------------------------------------------------- parsers
 def month_number(text: str) -> int:
     """'September' -> 9, 'Sept.' -> 9, 'sep' -> 9, 'May' -> 5; KeyError for a word that is no month."""
