@@ -202,7 +202,7 @@ def _ymd(m: re.Match) -> tuple[int | None, int | None, int | None, tuple] | None
             return (y, mo, d, ()) if valid_date(y, mo, d) else None
     p = next(p for p in ("jm_", "jd_", "ju_") if g[p + "j"])
     y = juche_to_gregorian(int(g[p + "j"]))
-    if g[p + "g"] and int(g[p + "g"]) != y:
+    if g[p + "jy"] and int(g[p + "jy"]) != y:
         return None  # 'Juche 112 (2024)': the two years disagree
     if not g[p + "m"]:
         return y, None, None, ()

@@ -86,12 +86,6 @@ def ymd_dot(p: str = "") -> str:
     return rf"(?P<{p}y>{YEAR})\.(?P<{p}m>0?[1-9]|1[0-2])\.(?P<{p}d>3[01]|[12]\d|0?[1-9])(?!\d)"
 
 
-def juche_year(p: str = "") -> str:
-    """A Juche year with an optional Gregorian year, groups ``{p}j``, ``{p}g``: 'Juche 112', 'Juche113',
-    'Juche 112 (2023)' (see :func:`juche_to_gregorian`)."""
-    return rf"Juche\s*+(?P<{p}j>\d{{1,3}})(?!\d)(?:\s*+\(\s*+(?P<{p}g>(?:1[89]|20)\d\d)\s*+\))?"
-
-
 # --------------------------------------------------------------------------- shapes
 def mdy(p: str = "") -> str:
     """Month first, with groups ``{p}m``, ``{p}d``, ``{p}y``: 'February 19, 2019', 'Sept. 3rd 2020'."""
@@ -123,8 +117,9 @@ _SHAPE_PREFIXES = ("md_", "dm_", "iso_", "sl_")
 # --------------------------------------------------------------------------- Juche years, qualifiers
 def juche_year(p: str = "") -> str:
     """A Juche year with groups ``{p}j`` (the Juche year) and ``{p}jy`` (a Gregorian year printed with it):
-    'Juche 46 (1957)', 'Juche year 108', 'Juche 47'. Read it with :func:`juche_value`."""
-    return rf"Juche\s+(?:[Yy]ear\s+)?(?P<{p}j>\d{{1,3}})(?!\d)(?:\s*\(\s*(?P<{p}jy>{YEAR})\s*\))?"
+    'Juche 46 (1957)', 'Juche year 108', 'Juche 47', and as date stamps print it, 'Juche113'. Read it with
+    :func:`juche_value`."""
+    return rf"Juche\s*+(?:[Yy]ear\s+)?(?P<{p}j>\d{{1,3}})(?!\d)(?:\s*+\(\s*+(?P<{p}jy>{YEAR})\s*+\))?"
 
 
 def juche_value(juche: str | int, printed: str | int | None = None) -> int | None:
