@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
@@ -64,6 +64,29 @@ def load_reporting_verbs(source=None) -> pd.DataFrame:
     return df.assign(forms=forms, speech=df["speech"].str.strip().str.lower().isin(_TRUE))
 
 
+def load_family_names(source=None) -> pd.DataFrame:
+    """Family names by naming tradition (``family_names.csv``: ``name``, ``origin`` korean|vietnamese)."""
+    df = _csv(source, "family_names.csv", ("name", "origin", "source"))
+    bad = sorted(set(df["origin"]) - {"korean", "vietnamese"})
+    if bad:
+        raise ValueError(f"family_names.csv: unknown origin(s) {bad}")
+    return df
+
+
+def load_person_roles(source=None) -> pd.DataFrame:
+    """Roles that name a person's office, rank or function (``person_roles.csv``: ``role``, ``kind``)."""
+    df = _csv(source, "person_roles.csv", ("role", "kind", "note"))
+    bad = sorted(set(df["kind"]) - {"office", "rank", "academic", "diplomatic", "honorific"})
+    if bad:
+        raise ValueError(f"person_roles.csv: unknown kind(s) {bad}")
+    return df
+
+
+def load_not_person_words(source=None) -> pd.DataFrame:
+    """Words that make a capitalised run no person's name (``not_person_words.csv``: ``word``, ``reason``)."""
+    return _csv(source, "not_person_words.csv", ("word", "reason"))
+
+
 def load_visit_patterns(source=None) -> pd.DataFrame:
     """The visit patterns (``visit_patterns.csv``): one regex per row, grouped by ``role``."""
     return _csv(source, "visit_patterns.csv", ("role", "pattern", "tense"))
@@ -83,6 +106,9 @@ class KnowledgeBase:
     event_words: pd.DataFrame
     reporting_verbs: pd.DataFrame
     visit_patterns: pd.DataFrame
+    family_names: pd.DataFrame = field(default_factory=load_family_names)
+    person_roles: pd.DataFrame = field(default_factory=load_person_roles)
+    not_person_words: pd.DataFrame = field(default_factory=load_not_person_words)
 
     def _column(self, col: str) -> dict[str, object]:
         return {k: (None if pd.isna(v) or v == "" else v) for k, v in zip(self.gazetteer["entity_id"], self.gazetteer[col])}
@@ -143,7 +169,7 @@ class KnowledgeBase:
 
 
 def load_knowledge(gazetteer=None, offices=None, titles=None, event_words=None, reporting_verbs=None,
-                   visit_patterns=None) -> KnowledgeBase:
+                   visit_patterns=None, family_names=None, person_roles=None, not_person_words=None) -> KnowledgeBase:
     """A knowledge base from paths or DataFrames; each ``None`` takes the shipped file.
 
     ``gazetteer``, ``offices`` and ``titles`` are paths, or DataFrames as returned by
@@ -152,9 +178,10 @@ def load_knowledge(gazetteer=None, offices=None, titles=None, event_words=None, 
     also knows are kept. With no argument at all the default is built once and cached.
     """
     args = (gazetteer, offices, titles, event_words, reporting_verbs, visit_patterns)
-    if all(a is None for a in args):
+    people = (family_names, person_roles, not_person_words)
+    if all(a is None for a in args + people):
         return _default_knowledge()
-    return _build(*args)
+    return _build(*args, *people)
 
 
 @functools.lru_cache(maxsize=1)
@@ -162,7 +189,8 @@ def _default_knowledge() -> KnowledgeBase:
     return _build(None, None, None, None, None, None)
 
 
-def _build(gazetteer, offices, titles, event_words, reporting_verbs, visit_patterns) -> KnowledgeBase:
+def _build(gazetteer, offices, titles, event_words, reporting_verbs, visit_patterns, family_names=None,
+           person_roles=None, not_person_words=None) -> KnowledgeBase:
     gaz = gazetteer if isinstance(gazetteer, pd.DataFrame) else load_gazetteer(gazetteer)
     if isinstance(offices, pd.DataFrame):
         off = offices
@@ -179,4 +207,7 @@ def _build(gazetteer, offices, titles, event_words, reporting_verbs, visit_patte
         event_words=load_event_words(event_words),
         reporting_verbs=load_reporting_verbs(reporting_verbs),
         visit_patterns=load_visit_patterns(visit_patterns),
+        family_names=load_family_names(family_names),
+        person_roles=load_person_roles(person_roles),
+        not_person_words=load_not_person_words(not_person_words),
     )

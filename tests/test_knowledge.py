@@ -79,7 +79,10 @@ def test_a_corpus_read_with_another_gazetteer_end_to_end(tmp_path, fiction):
     corpus = load_corpus(seeds, knowledge=fiction)
     assert corpus.kb is fiction
     m = corpus.mentions
-    assert set(m["entity_id"]) == {"ada_quill", "bo_renner", "ELD", "MRV", "port_mara"}
+    known = m[~m["provisional"]]
+    assert set(known["entity_id"]) == {"ada_quill", "bo_renner", "ELD", "MRV", "port_mara"}
+    # a person this gazetteer lacks is still found, by the shape of the name, with a provisional id
+    assert m.loc[m["provisional"], "entity_id"].tolist() == ["new:kim_jong_un"]
     raw = corpus.documents["raw"].iloc[0]
     assert all(raw[r.start:r.end] == r.surface for r in m.itertuples())
     assert set(m.loc[m["form"] == "short", "surface"]) == {"Quill", "Renner"}

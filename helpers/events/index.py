@@ -46,6 +46,23 @@ class DocIndex:
         self.countries = Sorted([m for m in self.ments.recs if m.type == "country"])
         self.tx = Sorted(t for t in timexes if isinstance(t.value, str) and t.value
                          and (t.kind is None or t.kind in date_kinds))
+        # people the gazetteer lacks: the name as first written and the nationality the text states
+        self.provisional: dict[str, tuple[str, str]] = {}
+        for p in self.persons.recs:
+            if getattr(p, "surface", None) and p.entity_id.startswith("new:"):
+                name, nat = self.provisional.get(p.entity_id, (p.surface, ""))
+                self.provisional[p.entity_id] = (name, nat or p.nationality or "")
+
+    def name_of(self, eid: str, kb) -> str:
+        """The canonical name of a gazetteer entity, else the name as the article first writes it."""
+        name = kb.canonical_of.get(eid)
+        return name if name is not None else self.provisional.get(eid, (eid, ""))[0]
+
+    def country_of(self, eid: str, kb) -> str | None:
+        """The country of a gazetteer entity, else the nationality the article states (None when none)."""
+        if eid in kb.type_of:
+            return kb.country_of.get(eid)
+        return self.provisional.get(eid, ("", ""))[1] or None
 
     def next_timex_start(self, pos: int) -> int | None:
         """Start of the first date expression starting after ``pos`` (it bounds a title's apposition)."""

@@ -59,7 +59,7 @@ from helpers.events.levels import visit_level
 
 VISIT_COLUMNS = [
     "doc_id", "sent_id", "start", "end", "visitor", "visitor_id", "visitor_title", "from_country", "to_country",
-    "date_start", "date_end", "status", "cameo", "delegation", "level", "trigger", "evidence",
+    "date_start", "date_end", "status", "cameo", "delegation", "level", "trigger", "evidence", "provisional",
 ]
 CAMEO_VISIT = "042"  # CAMEO 042: "Make a visit" (the visitor's side of the event)
 DESTINATION_SUBTYPES = {"city", "province", "district", "town"}
@@ -182,7 +182,7 @@ def extract_corpus_visits(documents: pd.DataFrame, sentences: pd.DataFrame, ment
 
 
 _M_COLS = ("start", "end", "entity_id", "type")  # required; ``form`` is optional
-_M = namedtuple("_M", (*_M_COLS, "form"))
+_M = namedtuple("_M", (*_M_COLS, "form", "surface", "nationality"), defaults=(None, None))
 _T = namedtuple("_T", ("start", "end", "value", "end_value", "kind"))
 
 
@@ -206,7 +206,8 @@ def _sentence_triples(sentences: pd.DataFrame) -> SpansByDocument:
 
 
 def _visit_frame(rows: list[tuple]) -> pd.DataFrame:
-    return frame_from_rows(rows, VISIT_COLUMNS, int_columns=("sent_id", "start", "end"), bool_columns=("delegation",))
+    return frame_from_rows(rows, VISIT_COLUMNS, int_columns=("sent_id", "start", "end"),
+                           bool_columns=("delegation", "provisional"))
 
 
 def visit_rows(raw: str, sentences: pd.DataFrame, mentions: list, timexes: list, doc_id: str = "",
@@ -257,7 +258,7 @@ def _triggers(doc: DocIndex, s0: int, s1: int, kb, pats: VisitPatterns) -> list[
         if not visitors:
             continue
         if dest == "descriptive":
-            own = kb.country_of.get(visitors[0][0])
+            own = doc.country_of(visitors[0][0], kb)
             prior = doc.countries.last_before(ts, lambda m: m.entity_id != own)
             if prior is None:
                 continue
@@ -283,7 +284,8 @@ def _sentence_rows(doc: DocIndex, found: list[tuple], s0: int, s1: int, sent_id:
         ev_end = max([te] + [t.end for t, _ in dated] + ([dest_m.end] if dest_m else []))
         ev_start = min([ts] + [v[1].start for v in visitors if v[1] is not None and v[1].start >= s0])
         for (vid, _vment, vtitle), date in _pair(visitors, dated):
-            if kb.country_of.get(vid) == dest:
+            home = doc.country_of(vid, kb)
+            if home == dest:
                 continue  # a domestic trip; the trigger still bounds its neighbours' dates
             ds = de = ""
             if date is not None:
@@ -297,9 +299,9 @@ def _sentence_rows(doc: DocIndex, found: list[tuple], s0: int, s1: int, sent_id:
                 continue
             seen_keys.add(key)
             rows.append((  # in the order of VISIT_COLUMNS
-                doc_id, sent_id, ev_start, ev_end, kb.canonical_of[vid], vid, vtitle,
-                kb.country_of.get(vid), dest, ds, de, status, CAMEO_VISIT, delegation,
-                _level(vid, ds, vtitle, delegation, kb), word, raw[ev_start:ev_end],
+                doc_id, sent_id, ev_start, ev_end, doc.name_of(vid, kb), vid, vtitle,
+                home, dest, ds, de, status, CAMEO_VISIT, delegation,
+                _level(vid, ds, vtitle, delegation, kb), word, raw[ev_start:ev_end], vid not in kb.type_of,
             ))
     return rows
 
