@@ -87,9 +87,19 @@ def load_not_person_words(source=None) -> pd.DataFrame:
     return _csv(source, "not_person_words.csv", ("word", "reason"))
 
 
+def load_country_words(source=None) -> pd.DataFrame:
+    """Words whose country depends on where an article is written (``country_words.csv``: ``word``, ``home``
+    (the country of the dateline, or of the outlet), ``country``)."""
+    return _csv(source, "country_words.csv", ("word", "home", "country", "note"))
+
+
 def load_visit_patterns(source=None) -> pd.DataFrame:
-    """The visit patterns (``visit_patterns.csv``): one regex per row, grouped by ``role``."""
-    return _csv(source, "visit_patterns.csv", ("role", "pattern", "tense"))
+    """The visit patterns (``visit_patterns.csv``): one regex per row, grouped by ``role``; a trigger's
+    ``tense`` and ``frame`` (visit, arrival, departure, return) say how its visitor and place are found."""
+    df = _csv(source, "visit_patterns.csv", ("role", "pattern", "tense"))
+    if "frame" not in df.columns:
+        df = df.assign(frame=["visit" if r == "trigger" else "" for r in df["role"]])
+    return df
 
 
 @dataclass(frozen=True, eq=False)
@@ -109,6 +119,7 @@ class KnowledgeBase:
     family_names: pd.DataFrame = field(default_factory=load_family_names)
     person_roles: pd.DataFrame = field(default_factory=load_person_roles)
     not_person_words: pd.DataFrame = field(default_factory=load_not_person_words)
+    country_words: pd.DataFrame = field(default_factory=load_country_words)
 
     def _column(self, col: str) -> dict[str, object]:
         return {k: (None if pd.isna(v) or v == "" else v) for k, v in zip(self.gazetteer["entity_id"], self.gazetteer[col])}
@@ -141,6 +152,12 @@ class KnowledgeBase:
         return offices_by_entity(self.offices)
 
     @cached_property
+    def home_words(self) -> dict[tuple[str, str], str]:
+        """(word, home country) -> the country the word names in an article written there."""
+        cw = self.country_words
+        return {(w, h): c for w, h, c in zip(cw["word"], cw["home"], cw["country"])}
+
+    @cached_property
     def title_level(self) -> dict[str, str]:
         """Lower-cased title word -> the level it implies ('' for an honorific)."""
         return {t.lower(): lv for t, lv in zip(self.titles["title"], self.titles["level"])}
@@ -169,7 +186,8 @@ class KnowledgeBase:
 
 
 def load_knowledge(gazetteer=None, offices=None, titles=None, event_words=None, reporting_verbs=None,
-                   visit_patterns=None, family_names=None, person_roles=None, not_person_words=None) -> KnowledgeBase:
+                   visit_patterns=None, family_names=None, person_roles=None, not_person_words=None,
+                   country_words=None) -> KnowledgeBase:
     """A knowledge base from paths or DataFrames; each ``None`` takes the shipped file.
 
     ``gazetteer``, ``offices`` and ``titles`` are paths, or DataFrames as returned by
@@ -178,7 +196,7 @@ def load_knowledge(gazetteer=None, offices=None, titles=None, event_words=None, 
     also knows are kept. With no argument at all the default is built once and cached.
     """
     args = (gazetteer, offices, titles, event_words, reporting_verbs, visit_patterns)
-    people = (family_names, person_roles, not_person_words)
+    people = (family_names, person_roles, not_person_words, country_words)
     if all(a is None for a in args + people):
         return _default_knowledge()
     return _build(*args, *people)
@@ -190,7 +208,7 @@ def _default_knowledge() -> KnowledgeBase:
 
 
 def _build(gazetteer, offices, titles, event_words, reporting_verbs, visit_patterns, family_names=None,
-           person_roles=None, not_person_words=None) -> KnowledgeBase:
+           person_roles=None, not_person_words=None, country_words=None) -> KnowledgeBase:
     gaz = gazetteer if isinstance(gazetteer, pd.DataFrame) else load_gazetteer(gazetteer)
     if isinstance(offices, pd.DataFrame):
         off = offices
@@ -210,4 +228,5 @@ def _build(gazetteer, offices, titles, event_words, reporting_verbs, visit_patte
         family_names=load_family_names(family_names),
         person_roles=load_person_roles(person_roles),
         not_person_words=load_not_person_words(not_person_words),
+        country_words=load_country_words(country_words),
     )

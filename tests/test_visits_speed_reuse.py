@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 from helpers.events.index import FirstMatch
 from helpers.events.levels import visit_level
 from helpers.events.patterns import visit_patterns
-from helpers.events.visits import _clause, _interval, _level
+from helpers.events.visit_dates import _interval
+from helpers.events.visits import _clause, _level
 from helpers.dates.intervals import parse_interval
 from helpers.knowledge import load_knowledge
 

@@ -6,6 +6,7 @@ length of the document (a document of one line of tens of thousands of sentences
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from itertools import repeat
 from operator import attrgetter
@@ -37,12 +38,18 @@ class Sorted:
 
 
 class DocIndex:
-    """One document's mentions, persons, countries and dates, indexed by position."""
+    """One document's mentions, persons, countries and dates, indexed by position.
 
-    def __init__(self, raw: str, mentions: list, timexes: list, date_kinds=DATE_KINDS):
+    ``actors`` are who can travel: the persons, less those whose name opens a longer name ("the Ho Chi
+    Minh Communist Youth Union": an organisation), and the delegations added by :meth:`add_delegations`.
+    ``breaks``: words that may follow a name without joining it (months, weekdays, function words).
+    """
+
+    def __init__(self, raw: str, mentions: list, timexes: list, date_kinds=DATE_KINDS, breaks=frozenset()):
         self.raw = raw
         self.ments = Sorted(mentions)
-        self.persons = Sorted([m for m in self.ments.recs if m.type == "person"])
+        self.persons = Sorted([m for m in self.ments.recs if m.type == "person"
+                               and not _opens_longer_name(raw, m.end, breaks)])
         self.countries = Sorted([m for m in self.ments.recs if m.type == "country"])
         self.tx = Sorted(t for t in timexes if isinstance(t.value, str) and t.value
                          and (t.kind is None or t.kind in date_kinds))
@@ -52,22 +59,67 @@ class DocIndex:
             if getattr(p, "surface", None) and p.entity_id.startswith("new:"):
                 name, nat = self.provisional.get(p.entity_id, (p.surface, ""))
                 self.provisional[p.entity_id] = (name, nat or p.nationality or "")
+        self.actors = self.persons
+        self.groups: dict[str, object] = {}  # entity id -> the delegation it heads or is
+
+    def add_delegations(self, delegations: list, record) -> None:
+        """Make delegations actors: a headed one travels as its head (a person already), one with no head
+        as ``record(start, end, entity_id)`` (a mention-like record of type 'delegation')."""
+        extra = []
+        for d in delegations:
+            self.groups.setdefault(d.entity_id, d)
+            if d.head_start is None or d.anaphor:  # no head, or "the delegation"
+                extra.append(record(d.start, d.end, d.entity_id))
+        if extra:
+            self.actors = Sorted(self.persons.recs + extra)
 
     def name_of(self, eid: str, kb) -> str:
         """The canonical name of a gazetteer entity, else the name as the article first writes it."""
         name = kb.canonical_of.get(eid)
-        return name if name is not None else self.provisional.get(eid, (eid, ""))[0]
+        if name is not None:
+            return name
+        if eid in self.provisional:
+            return self.provisional[eid][0]
+        group = self.groups.get(eid)
+        return group.name if group is not None else eid
 
     def country_of(self, eid: str, kb) -> str | None:
-        """The country of a gazetteer entity, else the nationality the article states (None when none)."""
+        """The country of a gazetteer entity, else the nationality the article states, else the country of
+        the delegation it heads (None when none is known)."""
         if eid in kb.type_of:
             return kb.country_of.get(eid)
-        return self.provisional.get(eid, ("", ""))[1] or None
+        nat = self.provisional.get(eid, ("", ""))[1]
+        if nat:
+            return nat
+        group = self.groups.get(eid)
+        return group.country if group is not None else None
+
+    def stated_country(self, a: int, b: int, kb) -> str | None:
+        """The country of the first country, or organisation or place with a country, mentioned in
+        ``raw[a:b]`` and not after 'to' or 'in' ("ambassador to the DPRK" names a posting)."""
+        for m in self.ments.starting_in(a, b):
+            if m.end > b or m.type == "person":
+                continue
+            cc = kb.country_of.get(m.entity_id)
+            if cc and not _POSTING.search(self.raw, max(0, m.start - 12), m.start):
+                return cc
+        return None
 
     def next_timex_start(self, pos: int) -> int | None:
         """Start of the first date expression starting after ``pos`` (it bounds a title's apposition)."""
         i = bisect_right(self.tx.starts, pos)
         return self.tx.starts[i] if i < len(self.tx.starts) else None
+
+
+_POSTING = re.compile(r"\b(?:to|in)\s+(?:the\s+)?$", re.IGNORECASE)
+_NEXT_WORD = re.compile(r"[ \t]++([A-Z][\w'’\-]*)")
+
+
+def _opens_longer_name(raw: str, end: int, breaks) -> bool:
+    """Whether a name is followed by a capitalised word that continues it ("Ho Chi Minh Communist Youth
+    Union"): any capitalised word but a month, weekday or function word (``breaks``)."""
+    m = _NEXT_WORD.match(raw, end)
+    return bool(m) and m.group(1).lower() not in breaks
 
 
 class RecordsByDocument:

@@ -12,10 +12,13 @@ import re
 from dataclasses import dataclass, field
 
 
+FRAMES = ("visit", "arrival", "departure", "return", "meeting")
+
+
 @dataclass(frozen=True)
 class VisitPatterns:
     trigger: re.Pattern
-    trigger_tense: tuple[tuple[re.Pattern, str], ...]
+    trigger_tense: tuple[tuple[re.Pattern, str, str], ...]  # (whole-word regex, tense, frame)
     light_verb: re.Pattern
     future: re.Pattern  # a marker after a non-word character or the start: helpers.events.visits._has_future
     present: re.Pattern
@@ -27,14 +30,29 @@ class VisitPatterns:
     demonym_place: re.Pattern
     title_before: re.Pattern  # a title ending where a name starts ("President Ho Chi Minh")
     title_after: re.Pattern   # a title in an apposition after a name ("Ho Chi Minh, the President of ...")
-    tenses: dict = field(default_factory=dict, compare=False, hash=False)  # trigger word -> tense, memoised
+    on_visit: re.Pattern      # "on an official visit" before a noun trigger (searched in the text before it)
+    current: re.Pattern       # a trip under way as the article is written ("this is my first visit")
+    here: re.Pattern          # "here", "home": places of the dateline and of the visitor
+    home: re.Pattern
+    from_place: re.Pattern    # "from" + place, "for" + place (after a return, a departure)
+    for_place: re.Pattern
+    transport: re.Pattern     # "by air" (skipped between a verb and its place or date)
+    facility: re.Pattern      # "embassy" after a country: a building, not the country
+    embassy_staff: re.Pattern
+    inverted: re.Pattern      # "were" in "Arriving here on the same day were X and Y"
+    tenses: dict = field(default_factory=dict, compare=False, hash=False)  # trigger word -> (tense, frame)
+
+    def kind(self, word: str) -> tuple[str, str]:
+        """``(tense, frame)`` of the first trigger pattern matching ``word`` in full (('past', 'visit') when none)."""
+        t = self.tenses.get(word)
+        if t is None:
+            t = self.tenses[word] = next(((t, f) for rx, t, f in self.trigger_tense if rx.match(word)),
+                                         ("past", "visit"))
+        return t
 
     def tense(self, word: str) -> str:
         """The tense of the first trigger pattern matching ``word`` in full ('past' when none does)."""
-        t = self.tenses.get(word)
-        if t is None:
-            t = self.tenses[word] = next((t for rx, t in self.trigger_tense if rx.match(word)), "past")
-        return t
+        return self.kind(word)[0]
 
 
 @functools.lru_cache(maxsize=8)
@@ -52,10 +70,14 @@ def visit_patterns(kb) -> VisitPatterns:
         return "|".join(f"(?:{x})" for x in pats)
 
     trig = df[df["role"] == "trigger"]
+    bad = sorted(set(trig["frame"]) - set(FRAMES))
+    if bad:
+        raise ValueError(f"visit_patterns.csv: unknown trigger frame(s) {bad}, expected one of {FRAMES}")
     title = kb.title_re.pattern
     return VisitPatterns(
         trigger=first_char_guarded(rf"\b(?:{alt('trigger')})\b", re.IGNORECASE),
-        trigger_tense=tuple((re.compile(rf"^(?:{r.pattern})$", re.IGNORECASE), r.tense) for r in trig.itertuples()),
+        trigger_tense=tuple((re.compile(rf"^(?:{r.pattern})$", re.IGNORECASE), r.tense, r.frame)
+                            for r in trig.itertuples()),
         light_verb=first_char_guarded(rf"\b(?:{alt('light_verb')})\b(?:\s+[\w\-’']+){{0,4}}\s*$", re.IGNORECASE),
         future=first_char_guarded(rf"(?<!\w)(?:{alt('future')})\b", re.IGNORECASE),
         present=re.compile(rf"^(?:{alt('present_tense')})$", re.IGNORECASE),
@@ -72,6 +94,16 @@ def visit_patterns(kb) -> VisitPatterns:
         title_after=re.compile(
             rf"\s*,\s*((?:the\s+|a\s+|former\s+)?[^,;]*?(?:{title})[^,;]*?)\s*(?:,|$|\s+(?:who|that|which)\b)",
             re.IGNORECASE),
+        on_visit=re.compile(alt("on_visit"), re.IGNORECASE),
+        current=re.compile(alt("current"), re.IGNORECASE),
+        here=re.compile(rf"\s*+(?:{alt('here')})\b", re.IGNORECASE),
+        home=re.compile(rf"\s*+(?:{alt('home')})\b", re.IGNORECASE),
+        from_place=re.compile(rf"\s*+(?:{alt('from')})\s++(?:the\s++)?", re.IGNORECASE),
+        for_place=first_char_guarded(rf"\b(?:{alt('for')})\s++(?:the\s++)?", re.IGNORECASE),
+        transport=re.compile(rf"\s*+(?:{alt('transport')})\b", re.IGNORECASE),
+        facility=re.compile(rf"\s++(?:{alt('facility')})\b", re.IGNORECASE),
+        embassy_staff=re.compile(rf"\b(?:{alt('embassy_staff')})\b", re.IGNORECASE),
+        inverted=re.compile(rf"\b(?:{alt('inverted')})\b", re.IGNORECASE),
     )
 
 
