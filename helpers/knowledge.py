@@ -65,7 +65,8 @@ def load_reporting_verbs(source=None) -> pd.DataFrame:
 
 
 def load_family_names(source=None) -> pd.DataFrame:
-    """Family names by naming tradition (``family_names.csv``: ``name``, ``origin`` korean|vietnamese)."""
+    """Family names by naming tradition (``family_names.csv``: ``name``, ``origin`` korean|vietnamese,
+    ``countries``: where names of that tradition are at home, ``|``-joined)."""
     df = _csv(source, "family_names.csv", ("name", "origin", "source"))
     bad = sorted(set(df["origin"]) - {"korean", "vietnamese"})
     if bad:

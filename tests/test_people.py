@@ -118,3 +118,11 @@ def test_found_people_are_exact_ordered_and_never_overlap_the_gazetteer(words):
         assert p.entity_id == provisional_id(raw[p.start:p.end]) and raw[p.start:p.end].strip() == raw[p.start:p.end]
         assert not any(s < p.end and p.start < e for s, e, _, _ in known)
     assert all(a.end <= b.start for a, b in zip(found, found[1:]))
+
+
+def test_a_role_after_a_name_ends_before_a_verb_or_an_infinitive():
+    raw = "A delegation led by Ri Sun Ok, chairwoman of its committee to visit Laos, left. Anna Berg, chairwoman of a club in Oslo left."
+    spans = [(a, b, i) for i, (a, b) in enumerate(split_sentences(raw))]
+    found = {raw[p.start:p.end]: (p.role, p.nationality) for p in find_people(raw, spans, KB)}
+    assert found["Ri Sun Ok"] == ("chairwoman of its committee", "")
+    assert found["Anna Berg"] == ("chairwoman of a club in Oslo", "")

@@ -176,3 +176,37 @@ def test_a_trip_dated_by_its_end_joins_its_exchange():
                         ("Tran Van Minh", "VNM", "PRK", "", "2012-05-18", "sentence")]
     x = merge_exchanges(v)
     assert x[["date_start", "date_end", "n_statements"]].values.tolist() == [["2012-05-14", "2012-05-18", 2]]
+
+
+def test_the_visiting_delegation_is_on_a_trip_to_the_place_of_the_sentence_else_here():
+    raw = "Kim Yong Nam met the visiting delegation of the Communist Party of Vietnam on Friday."
+    v = visits(raw, {"Friday": "2012-05-18"})
+    assert v[["visitor_id", "from_country", "to_country", "date_start"]].values.tolist() == [
+        ["cpv", "VNM", "PRK", "2012-05-18"]]
+    raw = "Kim Yong Nam met the visiting delegation of the Communist Party of Vietnam in Pyongyang."
+    assert visits(raw, home="KOR")["to_country"].tolist() == ["PRK"]
+
+
+def test_received_gifts_from_someone_in_a_city_puts_only_the_giver_there():
+    raw = "Kim Jong Un received gifts from a poet in Hanoi. Nguyen Phu Trong received Kim Yong Nam in Hanoi."
+    v = visits(raw)
+    assert v[["visitor_id", "from_country", "to_country"]].values.tolist() == [["kim_yong_nam", "PRK", "VNM"]]
+
+
+def test_a_return_with_no_place_ends_the_visitors_latest_trip_of_the_article():
+    raw = "Kim Jong Un arrived in Vietnam on Tuesday. He is expected to return home on Saturday."
+    v = visits(raw, {"Tuesday": "2019-02-26", "Saturday": "2019-03-02"}, published="2019-02-26", home="KOR")
+    assert brief(v) == [("Kim Jong Un", "PRK", "VNM", "2019-02-26", "2019-02-26", "sentence"),
+                        ("Kim Jong Un", "PRK", "VNM", "", "2019-03-02", "sentence")]
+    assert v["status"].tolist() == ["occurred", "planned"]
+
+
+def test_the_agent_of_a_visit_is_the_name_right_after_by():
+    raw = "It will be the first visit to Vietnam by a North Korean leader since Kim Il Sung in 1964."
+    assert visits(raw, {"1964": "1964"}).empty
+
+
+def test_an_official_named_without_a_country_is_of_the_articles_country_when_the_name_is_of_its_shape():
+    raw = "Deputy Foreign Minister Le Van Binh visited Pyongyang on Monday."
+    assert brief(visits(raw, {"Monday": "2019-02-25"}, home="VNM"))[0][:3] == ("Le Van Binh", "VNM", "PRK")
+    assert visits(raw, {"Monday": "2019-02-25"}, home="KOR")["from_country"].isna().all()  # no country stated

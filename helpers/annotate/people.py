@@ -51,7 +51,9 @@ _RUN = re.compile(rf"{_TOKEN}(?:[ \t]++{_TOKEN})*+")
 _CAPITALISED = re.compile(rf"{_TOKEN}$")
 _WORDS = re.compile(r"\S+")
 _NOT_AFTER = re.compile(r"\b(?:to|in)\s+(?:the\s+)?$", re.IGNORECASE)  # "ambassador to the DPRK": a posting
-_ROLE_END = re.compile(r",(?!\s*the\s+[A-Z])|;|\s(?:who|which|that|and|on|at)\s|[.!?](?=[\s,]|$)|$")
+# where a role after a name ends: a comma (not KCNA's "the C.C., the WPK"), a clause, a verb, a sentence
+_ROLE_END = re.compile(r",(?!\s*the\s+[A-Z])|;|\s(?:who|which|that|and|on|at)\s|\sto\s+(?!the\b)[a-z]+\b"
+                       r"|\s(?:left|arrived|returned|visited|came|went|paid|met|said)\b|[.!?](?=[\s,]|$)|$")
 _PHRASE_WORDS = frozenset({"of", "the", "its", "to", "for", "in", "his", "her"})
 # A run after these words is the end of a longer name ("the Study of Songun Policy, a delegate of ..."),
 # unless it has the shape of a personal name.
@@ -130,9 +132,12 @@ class PeopleRules:
     def __init__(self, kb):
         names = kb.family_names
         self.family = {n: o for n, o in zip(names["name"], names["origin"])}
+        cols = names["countries"] if "countries" in names.columns else [""] * len(names)
+        self.countries = {n: frozenset(c.split("|")) - {""} for n, c in zip(names["name"], cols)}
         roles = kb.person_roles
         self.role_kind = {r.lower(): k for r, k in zip(roles["role"], roles["kind"])}
         self.role_words = frozenset(w for r in self.role_kind for w in r.split())
+        self._by_words = {re.sub(r"[\s\-]+", " ", r): k for r, k in self.role_kind.items()}
         npw = kb.not_person_words
         self.stop = frozenset(w.lower() for w in npw["word"])
         # words that may follow a name without joining it: months, weekdays, function words
@@ -152,6 +157,12 @@ class PeopleRules:
             r", *+(?:(?!(?:and|or|who|which|while|but|when|where|as|by|to|of|for|from|in|on|at|with)\b)[\w'.]++ ++)"
             rf"{{0,2}}?(?:{roles})(?:(?<=\.)|(?!\w))")
 
+    def kinds(self, text: str) -> set[str]:
+        """The kinds (office, rank, diplomatic ...) of the roles named in ``text``."""
+        by_words = self._by_words
+        return {by_words.get(re.sub(r"[\s\-]+", " ", m.group().strip().lower()), "")
+                for m in self.lead_role.finditer(shape(text))} - {""}
+
     def given_ok(self, origin: str, words: list[str]) -> bool:
         rx = _GIVEN[origin]
         return all(rx.fullmatch(w.lower()) for w in words)
@@ -167,6 +178,24 @@ class PeopleRules:
 @functools.lru_cache(maxsize=8)
 def people_rules(kb) -> PeopleRules:
     return PeopleRules(kb)
+
+
+def home_nationality(name: str, role: str, home: str | None, kb) -> str | None:
+    """The nationality of a person whose title states no country, in an article written in ``home``: that
+    country, when the title is an office and the name has the shape of that country's names ("Deputy
+    Foreign Minister Le Van Binh" in a Hanoi paper; a Korean name with an unqualified title in a Pyongyang
+    dispatch), else None.
+
+    >>> from helpers.knowledge import load_knowledge
+    >>> kb = load_knowledge()
+    >>> home_nationality("Le Van Binh", "Deputy Foreign Minister", "VNM", kb), home_nationality("Le Van Binh", "Deputy Foreign Minister", "PRK", kb)
+    ('VNM', None)
+    """
+    rules = people_rules(kb)
+    words = shape(name).split()
+    if not home or not role or not rules.shaped_name(words) or home not in rules.countries.get(words[0], ()):
+        return None
+    return home if "office" in rules.kinds(role) else None
 
 
 def find_people(raw: str, spans: list[tuple[int, int, int]], kb, known: list[tuple] | None = None,

@@ -34,7 +34,8 @@ Delegation = namedtuple("Delegation", "start end head_start entity_id name organ
 _CAP = r"\(?[A-Z][\w'’\-.]*+\)?"
 _CAPRUN = rf"{_CAP}(?:[ \t]++{_CAP})*+"
 _LOWER = r"(?:[a-z][\w'’\-]*+[ \t]++){0,4}"  # "of educators of Joson University", "of political officers of the KPA"
-_ORG = rf"{_LOWER}{_CAPRUN}(?:(?:[ \t]++(?:of|for|on|in|to)[ \t]++(?:the[ \t]++)?|[ \t]++and[ \t]++(?!the\b)){_CAPRUN})*+"
+# joined by "of", "for" and "and" (not "and the": two organisations); "in", "on" lead to a place or a date
+_ORG = rf"{_LOWER}{_CAPRUN}(?:(?:[ \t]++(?:of|for)[ \t]++(?:the[ \t]++)?|[ \t]++and[ \t]++(?!the\b)){_CAPRUN})*+"
 _OF = re.compile(rf"[ \t]++of[ \t]++(?:the[ \t]++)?({_ORG})")
 # "led by" after the phrase, past a few words of a name the phrase did not take ("of Vietnamese paper Nhan Dan")
 _HEADED = re.compile(r"(?:[ \t]++(?!(?:and|or|which|who|that|was|were|is|are)\b)[\w'’.\-]++){0,4}?"
@@ -94,7 +95,7 @@ def _phrase(doc, m, s0: int, s1: int, kb, home, country_words, earlier: list) ->
     start, premods, visiting, det = DelegationWords.premodifiers(raw, ws)
     start = max(start, s0)
     of = _OF.match(raw, we, s1)
-    org = of.group(1).strip() if of else ""
+    org = of.group(1).strip().rstrip(".") if of else ""
     end = of.end() if of else we
     head = _head(doc, raw, end, s1) or _leader_before(doc, raw, start, s0)
     plural = m.group().lower().endswith("s")
@@ -111,7 +112,7 @@ def _phrase(doc, m, s0: int, s1: int, kb, home, country_words, earlier: list) ->
     if head is not None:
         eid, name = head.entity_id, doc.name_of(head.entity_id, kb)
         end = max(end, head.end)
-        country = country or doc.country_of(eid, kb)
+        country = country or doc.country_of(eid, kb, home)
     else:
         eid = _org_id(doc, of, kb) if of else None
         name = kb.canonical_of.get(eid) if eid in kb.type_of else _name(premods, m.group(), org)

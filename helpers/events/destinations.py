@@ -9,7 +9,7 @@ The rules, by frame:
 - **visit** ("visited Y", "a visit to Y", "Y visit", "the Northeast Asian country"): the place named right
   after the trigger (past "to", "in", "the" and "by air"), several when coordinated ("visiting Laos and
   Vietnam"), or a compound before the noun ("a Vietnam visit"), or a description (the most recent other
-  country, decided by the caller);
+  country, decided by the caller); "the visiting delegation of ..." is a trip to the dateline's country;
 - **arrival** ("arrived in Y", "arrived here by air"): the place after the trigger, past dates; with no
   place, a verb of arrival means the dateline's country ("Arriving on the same day were ...");
 - **departure** ("left here for Y", "left Hanoi for home", "departure from here"): the place after "for"
@@ -21,6 +21,9 @@ The rules, by frame:
   apposition), so that "meetings with Y last year on reforms in Z" names no place of the meeting.
 
 "here" is the dateline's country, else the outlet's (see :func:`helpers.events.visits.home_country`). A
+place a frame only implies (an arrival or a return with no place named: ``implied``) is the place of the
+visitor's latest trip in the article when there is one ("arrived in Hanoi ... returned home on Saturday"
+in a Seoul dispatch ends the trip to Vietnam), else "here". A
 country followed by a building ("the DPRK embassy") is no destination; nor is a nationality adjective,
 unless a place noun follows it ("the Vietnamese capital"); nor a place that opens a longer unknown name
 ("the Nam Dinh Textile Factory").
@@ -30,7 +33,7 @@ from __future__ import annotations
 import re
 from collections import namedtuple
 
-Dest = namedtuple("Dest", "country mention role deictic")
+Dest = namedtuple("Dest", "country mention role deictic implied", defaults=(False,))
 DESTINATION_SUBTYPES = {"city", "province", "district", "town"}
 _OBJECT_GAP = re.compile(r"\s*+(?:(?:to|in|at|into|from)\s++)?(?:the\s++)?", re.IGNORECASE)
 _LONGER_NAME = re.compile(r"\s+[A-Z][a-z]")
@@ -62,13 +65,16 @@ def destinations(doc, ts: int, te: int, c1: int, frame: str, tense: str, kb, pat
     if frame == "visit":
         if pats.descriptive.match(doc.raw[te:c1]):
             return "descriptive"
+        if tense == "participle" and doc.delegation_at(ts) is not None:  # "the visiting delegation of ..."
+            named = _place_in_clause(doc, te, c1, kb)
+            return [Dest(named, None, "visit", False)] if named else [Dest(home, None, "visit", True, True)] if home else []
         found = _objects(doc, te, c1, kb, pats, home, "visit")
         return found or _compound(doc, ts, te, kb)
     if frame == "arrival":
         found = _objects(doc, te, c1, kb, pats, home, "start", skip_dates=True)
         if not found and tense != "noun" and home and not _ENDS_IN.search(doc.raw, max(0, te - 3), te) \
                 and not _PLACE_WORD.match(doc.raw, _skip(doc, te, c1, pats, True), c1):
-            found = [Dest(home, None, "start", True)]  # no place at all: the dateline's ("arrived on Monday")
+            found = [Dest(home, None, "start", True, True)]  # no place at all: the dateline's ("arrived on Monday")
         return found
     if frame == "departure":
         return _departure(doc, te, c1, kb, pats, home)
@@ -78,21 +84,39 @@ def destinations(doc, ts: int, te: int, c1: int, frame: str, tense: str, kb, pat
 
 
 _IN_PLACE = re.compile(r"(?:\s*+,[^,;]{0,150}?,)?\s++(?:in|at)\s++(?:the\s++)?")
-_OBJECT_LEAD = re.compile(r"[\s\w.'’\-]{0,60}")
+_OBJECT_LEAD = re.compile(r"[^;:.!?\"“”]{0,120}")
 
 
-def meeting_place(doc, te: int, c1: int, kb, pats) -> tuple[list[Dest], list]:
-    """``(places, people met)``: the actor met right after the trigger ("met with Y", past titles) and
-    the place right after them ("in Z", past an apposition); no place, no trip."""
+_DIRECT = re.compile(r"\s*+(?:(?:the|a|an|his|her|its|their|visiting|[A-Z][\w'’.\-]*+)\s++)*+")
+
+
+def meeting_place(doc, te: int, c1: int, kb, pats) -> tuple[list[Dest], list, bool]:
+    """``(places, people met, direct)``: the actor met after the trigger ("met with Y", "received gifts
+    from Y") and the place right after them ("in Z", past an apposition); no place, no trip. ``direct``:
+    the actor is the verb's object, past titles only ("received Y", not "received gifts from Y"): then
+    the subject was at the place too."""
     lead = _OBJECT_LEAD.match(doc.raw, te, c1)
     met = [a for a in doc.actors.starting_in(te, lead.end() + 1) if a.end <= c1][:1]
     if not met:
-        return [], []
+        return [], [], False
     gap = _IN_PLACE.match(doc.raw, met[0].end, c1)
     place = _place(doc, gap.end(), c1, kb, pats, None) if gap else None
     if place is None or place[1] is None or place[1].start != gap.end():
-        return [], []
-    return [Dest(place[0], place[1], "visit", False)], met
+        return [], [], False
+    direct = _DIRECT.match(doc.raw, te, met[0].start).end() == met[0].start
+    return [Dest(place[0], place[1], "visit", False)], met, direct
+
+
+_IN = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _place_in_clause(doc, te: int, c1: int, kb) -> str | None:
+    """The country of the first place named after "in" or "at" in the rest of the clause, if any."""
+    for m in doc.ments.starting_in(te, c1):
+        cc = destination_country(kb, m.entity_id)
+        if cc and m.form != "demonym" and _IN.search(doc.raw, max(te, m.start - 10), m.start):
+            return cc
+    return None
 
 
 def _skip(doc, pos: int, c1: int, pats, skip_dates: bool) -> int:
@@ -197,4 +221,4 @@ def _return(doc, te: int, c1: int, kb, pats, home, later: list) -> list[Dest]:
             return found
     if any(_AFTER.search(raw, te, s) for s in later):
         return []
-    return [Dest(home, None, "end", True)] if home else []
+    return [Dest(home, None, "end", True, True)] if home else []

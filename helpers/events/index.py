@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+
+from helpers.annotate.people import home_nationality
 from itertools import repeat
 from operator import attrgetter
 
@@ -53,18 +55,26 @@ class DocIndex:
         self.countries = Sorted([m for m in self.ments.recs if m.type == "country"])
         self.tx = Sorted(t for t in timexes if isinstance(t.value, str) and t.value
                          and (t.kind is None or t.kind in date_kinds))
-        # people the gazetteer lacks: the name as first written and the nationality the text states
-        self.provisional: dict[str, tuple[str, str]] = {}
+        # people the gazetteer lacks: the name as first written, the nationality the text states, the role
+        self.provisional: dict[str, tuple[str, str, str]] = {}
         for p in self.persons.recs:
             if getattr(p, "surface", None) and p.entity_id.startswith("new:"):
-                name, nat = self.provisional.get(p.entity_id, (p.surface, ""))
-                self.provisional[p.entity_id] = (name, nat or p.nationality or "")
+                name, nat, role = self.provisional.get(p.entity_id, (p.surface, "", ""))
+                self.provisional[p.entity_id] = (name, nat or p.nationality or "", role or getattr(p, "role", "") or "")
         self.actors = self.persons
         self.groups: dict[str, object] = {}  # entity id -> the delegation it heads or is
+        self.last_place: dict[str, str] = {}  # entity id -> the country of its latest trip stated so far
+        self.delegations = Sorted([])
+
+    def delegation_at(self, pos: int):
+        """The delegation whose phrase holds ``pos`` (None when none does)."""
+        d = self.delegations.last_before(pos + 1, lambda d: True)
+        return d if d is not None and d.start <= pos < d.end else None
 
     def add_delegations(self, delegations: list, record) -> None:
         """Make delegations actors: a headed one travels as its head (a person already), one with no head
         as ``record(start, end, entity_id)`` (a mention-like record of type 'delegation')."""
+        self.delegations = Sorted(delegations)
         extra = []
         for d in delegations:
             self.groups.setdefault(d.entity_id, d)
@@ -83,16 +93,19 @@ class DocIndex:
         group = self.groups.get(eid)
         return group.name if group is not None else eid
 
-    def country_of(self, eid: str, kb) -> str | None:
+    def country_of(self, eid: str, kb, home: str | None = None) -> str | None:
         """The country of a gazetteer entity, else the nationality the article states, else the country of
-        the delegation it heads (None when none is known)."""
+        the delegation it heads, else ``home`` for an official with a name of home's shape and a title that
+        names no country (:func:`helpers.annotate.people.home_nationality`); None when none is known."""
         if eid in kb.type_of:
             return kb.country_of.get(eid)
-        nat = self.provisional.get(eid, ("", ""))[1]
+        name, nat, role = self.provisional.get(eid, ("", "", ""))
         if nat:
             return nat
         group = self.groups.get(eid)
-        return group.country if group is not None else None
+        if group is not None and group.country:
+            return group.country
+        return home_nationality(name, role, home, kb) if name else None
 
     def stated_country(self, a: int, b: int, kb) -> str | None:
         """The country of the first country, or organisation or place with a country, mentioned in

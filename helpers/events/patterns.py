@@ -40,6 +40,7 @@ class VisitPatterns:
     facility: re.Pattern      # "embassy" after a country: a building, not the country
     embassy_staff: re.Pattern
     inverted: re.Pattern      # "were" in "Arriving here on the same day were X and Y"
+    agent_gap: re.Pattern     # between "by" and the agent's name: determiners, titles, capitalised words
     tenses: dict = field(default_factory=dict, compare=False, hash=False)  # trigger word -> (tense, frame)
 
     def kind(self, word: str) -> tuple[str, str]:
@@ -104,6 +105,9 @@ def visit_patterns(kb) -> VisitPatterns:
         facility=re.compile(rf"\s++(?:{alt('facility')})\b", re.IGNORECASE),
         embassy_staff=re.compile(rf"\b(?:{alt('embassy_staff')})\b", re.IGNORECASE),
         inverted=re.compile(rf"\b(?:{alt('inverted')})\b", re.IGNORECASE),
+        agent_gap=re.compile(r"(?:(?:the|a|an|his|her|its|their|[A-Z][\w'’.\-]*+|[a-z]+-[a-z]+|"
+                             + "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(kb.title_level, key=len, reverse=True))
+                             + r")\s++)*+"),
     )
 
 

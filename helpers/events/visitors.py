@@ -78,7 +78,7 @@ def find_visitors(doc, ts: int, te: int, c0: int, c1: int, dest_m, tense: str, k
     m = pats.agent.match(raw, after_from, c1)  # 2. agent: "a visit to Vietnam by Comrade Kim Jong Un"
     if m:
         p = next((p for p in actors if p.start >= m.end() and p.start - m.end() < 40), None)
-        if p is not None:
+        if p is not None and pats.agent_gap.match(raw, m.end(), p.start).end() == p.start:
             return [with_title(p)]
     if tense in ("noun", "base") and before and pats.on_visit.search(raw, max(c0, ts - 60), ts):  # 3. "on a visit"
         return [with_title(before[-1])]

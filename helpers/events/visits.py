@@ -55,8 +55,12 @@ CAMEO_VISIT = "042"  # CAMEO 042: "Make a visit" (the visitor's side of the even
 _HERE = re.compile(r"\bhere\b", re.IGNORECASE)
 _AFTER = re.compile(r"\bafter\b", re.IGNORECASE)
 # An agency dateline just before the body: "HANOI, Feb. 27 (Yonhap) --", "Pyongyang, March 29 (KCNA) --".
-_DATELINE = re.compile(r"([A-Z][A-Za-z .'\-]{1,40}?)\s*(?:/[A-Z][A-Za-z .'\-]{1,40})?,[^\n,]{0,40}?"
+# An agency dateline: "HANOI, Feb. 27 (Yonhap) --", "Pyongyang, March 29 (KCNA) --", "Hanoi (VNA) -", just
+# before the body (the loader splits it off) or opening it.
+_DATELINE = re.compile(r"([A-Z][A-Za-z .'\-]{1,40}?)\s*(?:/[A-Z][A-Za-z .'\-]{1,40})?(?:,[^\n,]{0,40}?)?\s*"
                        r"\([A-Za-z][A-Za-z .]{0,40}\)\s*(?:--|—|–|-)\s*$")
+_DATELINE_AT = re.compile(r"\s*([A-Z][A-Za-z .'\-]{1,40}?)\s*(?:/[A-Z][A-Za-z .'\-]{1,40})?(?:,[^\n,]{0,40}?)?\s*"
+                          r"\([A-Za-z][A-Za-z .]{0,40}\)\s*(?:--|—|–|-)")
 
 _level = functools.lru_cache(maxsize=4096)(visit_level)
 
@@ -76,10 +80,13 @@ def home_country(raw: str, body_start: int, outlet_country, kb) -> str | None:
     >>> from helpers.knowledge import load_knowledge
     >>> home_country("HANOI, Feb. 26 (Yonhap) -- Talks began.", 26, "KOR", load_knowledge())
     'VNM'
+    >>> home_country("Pyongyang (VNA) - Talks began.", 0, "VNM", load_knowledge())
+    'PRK'
     >>> home_country("Talks began.", 0, "PRK", load_knowledge())
     'PRK'
     """
-    m = _DATELINE.search(raw, max(0, body_start - 120), body_start) if body_start else None
+    m = (_DATELINE.search(raw, max(0, body_start - 120), body_start) if body_start else None) \
+        or _DATELINE_AT.match(raw, body_start, body_start + 120)
     if m:
         for s, e, eid, _ in kb.matcher.spans(raw, m.start(1), m.end(1)):
             cc = destination_country(kb, eid)
@@ -285,14 +292,19 @@ def _triggers(doc: DocIndex, s0: int, s1: int, kb, pats: VisitPatterns, home) ->
         if not dests:
             continue
         dest_m = None if dests == "descriptive" else dests[0].mention
-        visitors = find_visitors(doc, ts, te, c0, c1, dest_m, tense, kb, pats)
+        group = doc.delegation_at(ts) if frame == "visit" and tense == "participle" else None
+        if group is not None:  # "the visiting delegation of X led by Y": the delegation is the visitor
+            visitors = [(group.entity_id, None, "")]
+        else:
+            visitors = find_visitors(doc, ts, te, c0, c1, dest_m, tense, kb, pats)
         if frame == "meeting":  # both sides of a meeting: who is not of the place's country travelled there
-            visitors = [v for v in visitors if v[1] is None or v[1].end <= ts] + [
-                (m.entity_id, m, "") for m in meeting_place(doc, te, c1, kb, pats)[1]]
+            _, met, direct = meeting_place(doc, te, c1, kb, pats)
+            visitors = [v for v in visitors if direct and (v[1] is None or v[1].end <= ts)] + [
+                (m.entity_id, m, "") for m in met]
         if not visitors:
             continue
         if dests == "descriptive":
-            own = doc.country_of(visitors[0][0], kb)
+            own = doc.country_of(visitors[0][0], kb, home)
             prior = doc.countries.last_before(ts, lambda m: m.entity_id != own)
             if prior is None:
                 continue
@@ -320,9 +332,12 @@ def _sentence_rows(doc: DocIndex, found: list[_Trig], s0: int, s1: int, sent_id:
         for dest in t.dests:
             role = "end" if t.ret else dest.role
             for (vid, vment, vtitle), date in _pair(t.visitors, dated):
-                origin = doc.country_of(vid, kb)
+                origin = doc.country_of(vid, kb, home)
+                if dest.implied:  # an arrival or return with no place: the visitor's latest trip, else here
+                    dest = dest._replace(country=doc.last_place.get(vid, home))
                 if origin == dest.country or _posted_there(doc, kb, pats, vment, vtitle, dest.country, home):
                     continue  # a domestic trip, or an ambassador where posted; the trigger still bounds dates
+                doc.last_place[vid] = dest.country
                 if date is not None:
                     (ds, de), basis = date_values(date[0], role), "sentence"
                 elif not future and (current or dest.deictic):
