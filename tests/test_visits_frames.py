@@ -81,8 +81,8 @@ def test_arriving_inverted_subjects_each_travel():
     raw = ("Arriving here on the same day were Anna Berg, chairwoman of a Swedish club, and a delegation "
            "of the Vietnamese Academy of Arts led by Vice-President Le Thi Hoa.")
     v = visits(raw)
-    # both travel; the text states no country for the first (an unknown country's adjective): no origin
-    assert brief(v) == [("Anna Berg", None, "PRK", "2012-05", "2012-05", "publication"),
+    # both travel, each with the country their role names
+    assert brief(v) == [("Anna Berg", "SWE", "PRK", "2012-05", "2012-05", "publication"),
                         ("Le Thi Hoa", "VNM", "PRK", "2012-05", "2012-05", "publication")]
 
 
@@ -210,3 +210,9 @@ def test_an_official_named_without_a_country_is_of_the_articles_country_when_the
     raw = "Deputy Foreign Minister Le Van Binh visited Pyongyang on Monday."
     assert brief(visits(raw, {"Monday": "2019-02-25"}, home="VNM"))[0][:3] == ("Le Van Binh", "VNM", "PRK")
     assert visits(raw, {"Monday": "2019-02-25"}, home="KOR")["from_country"].isna().all()  # no country stated
+
+
+def test_a_trip_to_a_third_country_keeps_its_destination():
+    raw = "Kim Yong Nam arrived in Vientiane on Monday after visiting Phnom Penh and Hanoi."
+    v = visits(raw, {"Monday": "2012-08-13"})
+    assert sorted(v["to_country"]) == ["KHM", "LAO", "VNM"]
