@@ -126,3 +126,10 @@ def test_a_role_after_a_name_ends_before_a_verb_or_an_infinitive():
     found = {raw[p.start:p.end]: (p.role, p.nationality) for p in find_people(raw, spans, KB)}
     assert found["Ri Sun Ok"] == ("chairwoman of its committee", "")
     assert found["Anna Berg"] == ("chairwoman of a club in Oslo", "")
+
+
+def test_a_repeat_may_be_possessive_but_not_part_of_a_longer_word():
+    raw = "Editor-in-Chief Lan Phuong arrived. Lan Phuong's visit was short. Lan Phuongs is no repeat."
+    spans = [(a, b, i) for i, (a, b) in enumerate(split_sentences(raw))]
+    assert [(raw[p.start:p.end], p.cue) for p in find_people(raw, spans, KB)] == [
+        ("Lan Phuong", "title"), ("Lan Phuong", "repeat")]

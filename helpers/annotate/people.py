@@ -47,7 +47,7 @@ _VIETNAMESE_GIVEN = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmn
 _GIVEN = {"korean": _KOREAN_GIVEN, "vietnamese": _VIETNAMESE_GIVEN}
 
 _TOKEN = r"[A-Z][A-Za-z'\-]*+\.?"
-_RUN = re.compile(rf"{_TOKEN}(?:[ \t]++{_TOKEN})*+")
+_RUN = re.compile(rf"{_TOKEN}(?:[ \t]++{_TOKEN}){{0,9}}+")  # titles and a name: ten words at most
 _CAPITALISED = re.compile(rf"{_TOKEN}$")
 _WORDS = re.compile(r"\S+")
 _NOT_AFTER = re.compile(r"\b(?:to|in)\s+(?:the\s+)?$", re.IGNORECASE)  # "ambassador to the DPRK": a posting
@@ -58,6 +58,7 @@ _PHRASE_WORDS = frozenset({"of", "the", "its", "to", "for", "in", "his", "her"})
 # A run after these words is the end of a longer name ("the Study of Songun Policy, a delegate of ..."),
 # unless it has the shape of a personal name.
 _CUES = ("title", "role after", "name shape", "repeat")
+_OF_FOR = re.compile(r"\s(?:of|for)\s")
 _NOT_BEFORE_NAME = frozenset({"of", "for", "the", "from", "in", "on", "at", "to", "into", "a", "an"})
 
 
@@ -137,20 +138,22 @@ class PeopleRules:
         roles = kb.person_roles
         self.role_kind = {r.lower(): k for r, k in zip(roles["role"], roles["kind"])}
         self.role_words = frozenset(w for r in self.role_kind for w in r.split())
+        self._shaped: dict[tuple, bool] = {}  # shaped_name, memoised: a corpus repeats its names
         self._by_words = {re.sub(r"[\s\-]+", " ", r): k for r, k in self.role_kind.items()}
         npw = kb.not_person_words
         self.stop = frozenset(w.lower() for w in npw["word"])
         # words that may follow a name without joining it: months, weekdays, function words
         self.breaks = frozenset(w.lower() for w, r in zip(npw["word"], npw["reason"])
                                 if r in ("month", "weekday") or r.startswith("function word"))
-        # each pattern opens with a literal or a class, so the regex engine skips to where a match can begin
-        self.shape_re = re.compile(rf"(?=[A-Z])(?<![\w'\-])(?:{_trie(self.family)})(?:[ \t]++[A-Z][a-z]{{0,6}}(?:-[a-z]{{1,6}})?){{1,3}}(?![\w\-])")
+        # each pattern opens with its words (a trie), so the regex engine skips to where a match can begin; the
+        # word boundary before a match is checked by _starting (a look-behind first would slow the scan)
+        self.shape_re = re.compile(rf"(?:{_trie(self.family)})(?:[ \t]++[A-Z][a-z]{{0,6}}(?:-[a-z]{{1,6}})?){{1,3}}(?![\w\-])")
         role_alt = _alternation(self.role_kind)
         # on the folded text (lower case, hyphens as spaces), the roles as a trie: a title is then checked
         # to stand before a capital of the text itself
         roles = _trie({fold(r) for r in self.role_kind})
         self.title_re = re.compile(
-            rf"(?<!\w)(?:{roles})(?:(?<=\.)|(?!\w))"
+            rf"(?:{roles})(?:(?<=\.)|(?!\w))"
             r"(?: ++(?:of|for) ++(?:(?:its|the) ++)?)? *+(?=[a-z])")
         self.lead_role = re.compile(rf"(?i:{role_alt})(?:(?<=\.)|(?![\w\-]))[ \t]*+")
         self.appos_re = re.compile(  # on the folded text too
@@ -168,11 +171,16 @@ class PeopleRules:
         return all(rx.fullmatch(w.lower()) for w in words)
 
     def shaped_name(self, words: list[str]) -> bool:
-        """Whether words are a family name and given names of its tradition (two words: hyphenated only)."""
-        origin = self.family.get(words[0]) if words else None
-        if origin is None or not 2 <= len(words) <= 4 or (origin == "korean" and len(words) > 3):
-            return False
-        return self.given_ok(origin, words[1:])
+        """Whether words are a family name and given names of its tradition (Korean: three words at most)."""
+        key = tuple(words)
+        found = self._shaped.get(key)
+        if found is None:
+            origin = self.family.get(words[0]) if words else None
+            found = origin is not None and 2 <= len(words) <= (3 if origin == "korean" else 4) \
+                and self.given_ok(origin, words[1:])
+            if len(self._shaped) < 100_000:
+                self._shaped[key] = found
+        return found
 
 
 @functools.lru_cache(maxsize=8)
@@ -231,16 +239,38 @@ def find_people(raw: str, spans: list[tuple[int, int, int]], kb, known: list[tup
         if role and not any(role in r for r in c[1]):
             c[1][:] = [r for r in c[1] if r not in role] + [role]
 
-    for m in rules.shape_re.finditer(shaped, lo, hi):
+    for m in _starting(rules.shape_re, shaped, lo, hi, _NAME_BEFORE):
         words = m.group().split()
         if rules.shaped_name(words) and not _continues(shaped, m.end(), rules.breaks) \
                 and (len(words) >= 3 or "-" in words[-1]):  # two words only with another cue (below)
             add(m.start(), m.end(), "name shape")
-    _titled(rules, raw, shaped, folded, lo, hi, add)
-    _apposed(rules, raw, shaped, folded, lo, hi, add)
+    known_starts, known_ends = set(kstarts), {k[1] for k in known}
+    _titled(rules, raw, shaped, folded, lo, hi, add, known_starts)
+    _apposed(rules, raw, shaped, folded, lo, hi, add, known_ends)
     found = _resolve_overlaps(sorted(cands.items()))
     found = _with_repeats(raw, found, known, kstarts, sent_of, lo, hi)
     return _records(raw, found, known, kstarts, sent_of, kb)
+
+
+_NAME_BEFORE = re.compile(r"[\w'\-]")
+_WORD_BEFORE = re.compile(r"\w")
+_WORD_AFTER = re.compile(r"[\w\-]")  # "Thuan Huu's visit": a possessive ends the name
+
+
+def _starting(rx: re.Pattern, text: str, lo: int, hi: int, before: re.Pattern):
+    """The matches of ``rx.finditer(text, lo, hi)`` that do not follow a character of ``before``, as a
+    finditer of ``(?<!before)rx`` would give them: after a rejected match the search goes on from the
+    character after its start."""
+    pos = lo
+    while True:
+        for m in rx.finditer(text, pos, hi):
+            s = m.start()
+            if s > 0 and before.match(text, s - 1):
+                pos = s + 1
+                break
+            yield m
+        else:
+            return
 
 
 def _sentence_lookup(spans):
@@ -300,16 +330,19 @@ def _strip_roles(rules: PeopleRules, shaped: str, pos: int, end: int) -> int:
         pos = m.end()
 
 
-def _titled(rules: PeopleRules, raw: str, shaped: str, folded: str, lo: int, hi: int, add) -> None:
-    """People named right after a title: "Editor-in-Chief Thuan Huu", "its Chairwoman Ro Song Sil"."""
-    for t in rules.title_re.finditer(folded, lo, hi):
+def _titled(rules: PeopleRules, raw: str, shaped: str, folded: str, lo: int, hi: int, add, known_starts) -> None:
+    """People named right after a title: "Editor-in-Chief Thuan Huu", "its Chairwoman Ro Song Sil".
+    ``known_starts``: where the gazetteer's names begin (a title before one names no unknown person)."""
+    for t in _starting(rules.title_re, folded, lo, hi, _WORD_BEFORE):
+        if t.end() in known_starts:
+            continue
         run = _RUN.match(shaped, t.end(), hi)
-        if not run:
+        if not run or _NEXT_CAPITAL.match(shaped, run.end(), hi):  # no run, or one too long for a title and name
             continue
         start = _strip_roles(rules, shaped, run.start(), run.end())
         words = shaped[start:run.end()].split()
         # after "minister of", or a title in lower case, only a name-shaped run is a name ("minister of Trade")
-        loose = shaped[t.start()].islower() or re.search(r"\s(?:of|for)\s", t.group())
+        loose = shaped[t.start()].islower() or _OF_FOR.search(t.group())
         tail = _name_tail(rules, words, shaped_only=bool(loose))
         if tail:
             s = run.end() - len(" ".join(tail)) if shaped[start:run.end()].endswith(" ".join(tail)) else None
@@ -317,10 +350,13 @@ def _titled(rules: PeopleRules, raw: str, shaped: str, folded: str, lo: int, hi:
                 add(s, run.end(), "title", raw[t.start():s].strip())
 
 
-def _apposed(rules: PeopleRules, raw: str, shaped: str, folded: str, lo: int, hi: int, add) -> None:
-    """People followed by an apposition headed by a role: "Thuan Huu, editor-in-chief of ..."."""
+def _apposed(rules: PeopleRules, raw: str, shaped: str, folded: str, lo: int, hi: int, add, known_ends) -> None:
+    """People followed by an apposition headed by a role: "Thuan Huu, editor-in-chief of ...".
+    ``known_ends``: where the gazetteer's names end (an apposition after one is theirs)."""
     for a in rules.appos_re.finditer(folded, lo, hi):
         c = a.start()
+        if c in known_ends:
+            continue
         start = _run_before(shaped, max(lo, c - 80), c)
         if start is None:
             continue
@@ -369,23 +405,51 @@ def _resolve_overlaps(found: list) -> list:
 
 def _with_repeats(raw, found, known, kstarts, sent_of, lo, hi) -> list:
     """``found`` plus every other occurrence, in the sentences, of a name it holds (cue 'repeat')."""
-    if not found:
+    # a name of three or more words of the shape of a name is found wherever it stands: repeat the others
+    names = sorted({raw[s:e] for (s, e), (cues, _, _) in found if "name shape" not in cues}, key=len, reverse=True)
+    if not names:
         return found
-    names = sorted({raw[s:e] for (s, e), _ in found}, key=len, reverse=True)
-    rx = re.compile(r"(?<![\w\-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w\-])")
-    taken = {k for k, _ in found}
-    starts = [k[0] for k in sorted(taken)]
-    ends = dict(sorted(taken))
-    extra = []
-    for m in rx.finditer(raw, lo, hi):
-        s, e = m.span()
-        if (s, e) in taken or sent_of(s, e) is None or _overlaps(known, kstarts, s, e):
+    taken = sorted(k for k, _ in found)
+    extra: list = []
+    for s, e in _occurrences(raw, names, lo, hi):
+        if sent_of(s, e) is None or _overlaps(known, kstarts, s, e):
             continue
-        i = bisect_left(starts, e) - 1
-        if i >= 0 and ends[starts[i]] > s:
+        i = bisect_left(taken, (e, e)) - 1  # the last taken name starting before e
+        if i >= 0 and taken[i][1] > s:
             continue
         extra.append(((s, e), [["repeat"], [], None]))
+        taken.insert(i + 1, (s, e))
     return sorted(found + extra)
+
+
+def _occurrences(raw: str, names: list[str], lo: int, hi: int):
+    """``(start, end)`` of each whole-word occurrence of ``names`` (longest first) in ``raw[lo:hi]``: by
+    str.find for a few names (in text order for each), by one pass over the words for many."""
+    if len(names) <= 8:
+        for name in names:
+            pos = raw.find(name, lo, hi)
+            while pos >= 0:
+                s, e = pos, pos + len(name)
+                pos = raw.find(name, e, hi)
+                if not (s > 0 and _NAME_BEFORE.match(raw, s - 1)) and not (e < len(raw) and _WORD_AFTER.match(raw, e)):
+                    yield s, e
+        return
+    by_first: dict[str, list[str]] = {}  # many names: one pass over the words, each looked up by its first word
+    for name in names:
+        by_first.setdefault(name.split()[0], []).append(name)
+    for m in _A_WORD.finditer(raw, lo, hi):
+        found = by_first.get(m.group())
+        s = m.start()
+        if not found or (s > 0 and _NAME_BEFORE.match(raw, s - 1)):
+            continue
+        for name in found:  # longest first
+            e = s + len(name)
+            if raw.startswith(name, s) and not (e < len(raw) and _WORD_AFTER.match(raw, e)):
+                yield s, e
+                break
+
+
+_A_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 
 
 def _records(raw, found, known, kstarts, sent_of, kb) -> list[Person]:

@@ -84,7 +84,7 @@ def find_delegations(doc, spans, kb, pats, home: str | None, country_words: dict
     raw = doc.raw
     out: list[Delegation] = []
     for s0, s1, _ in spans:
-        for m in pats.delegation.finditer(raw, s0, s1):
+        for m in pats.delegation.finditer(doc.folded, s0, s1):
             out.extend(_phrase(doc, m, s0, s1, kb, home, country_words, out))
     return out
 
@@ -149,7 +149,7 @@ def _leader_before(doc, raw: str, start: int, s0: int):
     v = _LED_BEFORE.search(raw, max(s0, start - 12), start)
     if v is None:
         return None
-    return doc.persons.last_before(v.start(), lambda p: p.end <= v.start() and p.start >= s0)
+    return doc.persons.last_before(v.start(), lambda p: p.end <= v.start(), lo=s0)
 
 
 _LED_BEFORE = re.compile(r"\b(?:led|headed|leading|heading)\s+$")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
+from helpers.annotate.gazetteer import fold
 from helpers.annotate.people import home_nationality
 from itertools import repeat
 from operator import attrgetter
@@ -31,9 +32,11 @@ class Sorted:
         """Records with ``lo <= start < hi``."""
         return self.recs[bisect_left(self.starts, lo):bisect_left(self.starts, hi)]
 
-    def last_before(self, pos: int, ok) -> object | None:
-        """The last record (in start order) starting before ``pos`` for which ``ok(record)`` holds."""
-        for i in range(bisect_left(self.starts, pos) - 1, -1, -1):
+    def last_before(self, pos: int, ok, lo: int = 0, steps: int = 64) -> object | None:
+        """The last record (in start order) starting before ``pos`` for which ``ok(record)`` holds, among the
+        ``steps`` last ones starting at ``lo`` or after (so one lookup never walks the whole document)."""
+        hi = bisect_left(self.starts, pos)
+        for i in range(hi - 1, max(bisect_left(self.starts, lo), hi - steps) - 1, -1):
             if ok(self.recs[i]):
                 return self.recs[i]
         return None
@@ -47,8 +50,10 @@ class DocIndex:
     ``breaks``: words that may follow a name without joining it (months, weekdays, function words).
     """
 
-    def __init__(self, raw: str, mentions: list, timexes: list, date_kinds=DATE_KINDS, breaks=frozenset()):
+    def __init__(self, raw: str, mentions: list, timexes: list, date_kinds=DATE_KINDS, breaks=frozenset(),
+                 folded: str | None = None):
         self.raw = raw
+        self.folded = folded if folded is not None else fold(raw)  # lower case, same length: for word patterns
         self.ments = Sorted(mentions)
         self.persons = Sorted([m for m in self.ments.recs if m.type == "person"
                                and not _opens_longer_name(raw, m.end, breaks)])
@@ -133,6 +138,28 @@ def _opens_longer_name(raw: str, end: int, breaks) -> bool:
     Union"): any capitalised word but a month, weekday or function word (``breaks``)."""
     m = _NEXT_WORD.match(raw, end)
     return bool(m) and m.group(1).lower() not in breaks
+
+
+class Marks:
+    """The matches of a regex in ``text[lo:hi]`` (one sentence), found once and asked by position, so that
+    the triggers of a long sentence do not each search it again.
+
+    >>> import re
+    >>> m = Marks(re.compile(r"will"), "He will go; she will not.", 0, 25)
+    >>> m.within(0, 8), m.within(8, 11), m.within(12, 25)
+    (True, False, True)
+    """
+
+    __slots__ = ("spans", "starts")
+
+    def __init__(self, rx, text: str, lo: int, hi: int):
+        self.spans = [m.span() for m in rx.finditer(text, lo, hi)]
+        self.starts = [s for s, _ in self.spans]
+
+    def within(self, lo: int, hi: int) -> bool:
+        """Is there a match starting at ``lo`` or after and ending by ``hi``?"""
+        i = bisect_left(self.starts, lo)
+        return i < len(self.starts) and self.spans[i][1] <= hi
 
 
 class RecordsByDocument:

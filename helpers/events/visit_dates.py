@@ -78,8 +78,13 @@ def has_future(pats, raw: str, lo: int, hi: int) -> bool:
     return pats.future.search(raw, lo + 1 if lo else 0, hi) is not None
 
 
-def is_future(pats, raw: str, word: str, tense: str, c0: int, ts: int, s0: int, s1: int) -> bool:
-    """A future marker before the trigger in its clause, or a present-tense trigger in a sentence about the future."""
-    if has_future(pats, raw, c0, ts):
+def is_future(pats, raw: str, word: str, tense: str, c0: int, ts: int, s0: int, s1: int, marks=None) -> bool:
+    """A future marker before the trigger in its clause, or a present-tense trigger in a sentence about the
+    future. ``marks``: the future markers of the sentence (:class:`helpers.events.index.Marks` of
+    ``pats.future`` in ``raw[s0:s1]``), found once for its triggers; without it, searched here."""
+    def within(lo, hi):  # as has_future(pats, raw, lo, hi)
+        return has_future(pats, raw, lo, hi) if marks is None else marks.within(lo + 1 if lo else 0, hi)
+
+    if within(c0, ts):
         return True
-    return tense != "noun" and bool(pats.present.match(word.split()[0])) and has_future(pats, raw, s0, s1)
+    return tense != "noun" and bool(pats.present.match(word.split()[0])) and within(s0, s1)

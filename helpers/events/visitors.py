@@ -80,7 +80,7 @@ def find_visitors(doc, ts: int, te: int, c0: int, c1: int, dest_m, tense: str, k
         p = next((p for p in actors if p.start >= m.end() and p.start - m.end() < 40), None)
         if p is not None and pats.agent_gap.match(raw, m.end(), p.start).end() == p.start:
             return [with_title(p)]
-    if tense in ("noun", "base") and before and pats.on_visit.search(raw, max(c0, ts - 60), ts):  # 3. "on a visit"
+    if tense in ("noun", "base") and before and pats.on_visit.search(doc.folded, max(c0, ts - 60), ts):  # 3.
         return [with_title(before[-1])]
     return _subjects(doc, raw, ts, te, c0, tense, before, pats, with_title, resolved)
 

@@ -28,15 +28,17 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_right
 from collections import namedtuple
 from itertools import repeat
 
 import pandas as pd
 
+from helpers.annotate.gazetteer import fold
 from helpers.corpus.files import decoded
 from helpers.events.delegations import find_delegations
 from helpers.events.destinations import Dest, destination_country, destinations, meeting_place
-from helpers.events.index import DocIndex, FirstMatch, RecordsByDocument
+from helpers.events.index import DocIndex, FirstMatch, Marks, RecordsByDocument
 from helpers.events.levels import visit_level
 from helpers.events.patterns import VisitPatterns, visit_patterns
 from helpers.events.visit_dates import date_values, is_future, publication_dates, trip_dates
@@ -52,7 +54,7 @@ VISIT_COLUMNS = [
     "basis", "organisation",
 ]
 CAMEO_VISIT = "042"  # CAMEO 042: "Make a visit" (the visitor's side of the event)
-_HERE = re.compile(r"\bhere\b", re.IGNORECASE)
+_HERE = re.compile(r"\bhere\b")  # on the folded text
 _AFTER = re.compile(r"\bafter\b", re.IGNORECASE)
 # An agency dateline just before the body: "HANOI, Feb. 27 (Yonhap) --", "Pyongyang, March 29 (KCNA) --".
 # An agency dateline: "HANOI, Feb. 27 (Yonhap) --", "Pyongyang, March 29 (KCNA) --", "Hanoi (VNA) -", just
@@ -85,7 +87,8 @@ def home_country(raw: str, body_start: int, outlet_country, kb) -> str | None:
     >>> home_country("Talks began.", 0, "PRK", load_knowledge())
     'PRK'
     """
-    m = (_DATELINE.search(raw, max(0, body_start - 120), body_start) if body_start else None) \
+    lo = max(0, body_start - 120)
+    m = (_DATELINE.search(raw, lo, body_start) if body_start and raw.find(")", lo, body_start) >= 0 else None) \
         or _DATELINE_AT.match(raw, body_start, body_start + 120)
     if m:
         for s, e, eid, _ in kb.matcher.spans(raw, m.start(1), m.end(1)):
@@ -209,13 +212,14 @@ def _document_rows(raw: str, triples: list, mentions: list, timexes: list, doc_i
     ``(start, end, sent_id)`` triples."""
     kb = _default_kb() if kb is None else kb
     pats = visit_patterns(kb)
-    doc = DocIndex(raw, mentions, timexes, breaks=_breaks(kb))
-    if pats.delegation.search(raw):
+    folded = fold(raw)  # the word patterns (triggers, delegations, reporting verbs) read lower case
+    doc = DocIndex(raw, mentions, timexes, breaks=_breaks(kb), folded=folded)
+    if pats.delegation.search(folded):
         doc.add_delegations(find_delegations(doc, triples, kb, pats, home, kb.home_words), _delegation_record)
     pub = None if published is None or pd.isna(published) else pd.Timestamp(published).date()
     rows = []
     for s0, s1, sent_id in triples:
-        found = _triggers(doc, s0, s1, kb, pats, home)
+        found = _triggers(doc, folded, s0, s1, kb, pats, home)
         if found:
             rows.extend(_sentence_rows(doc, found, s0, s1, sent_id, doc_id, pub, kb, pats, home))
     return _narrative_dates(rows) if len(rows) > 1 else rows
@@ -255,34 +259,46 @@ def _narrative_dates(rows: list[tuple]) -> list[tuple]:
 _Trig = namedtuple("_Trig", "ts te word tense frame c0 c1 dests visitors ret")
 
 
-def _clause(text: str, s0: int, pos: int, end: int, pats: VisitPatterns, ends=None) -> tuple[int, int]:
-    """Offsets of the clause around ``pos`` in ``text[s0:end]`` (breaks and reporting verbs end it).
+REACH = 400  # how far a trigger's clause reaches on either side: a sentence of many triggers stays linear
 
-    ``ends``: the :class:`FirstMatch` searches of ``pats.breaks`` and ``pats.report`` in ``text[:end]``,
-    shared by the triggers of one sentence (default: fresh ones)."""
-    left = s0
-    for m in pats.breaks.finditer(text, s0, pos):
-        left = m.end()
-    right = end
-    for first in ends or (FirstMatch(pats.breaks, text, end), FirstMatch(pats.report, text, end)):
+
+def _clause(text: str, s0: int, pos: int, end: int, pats: VisitPatterns, ends=None, breaks=None) -> tuple[int, int]:
+    """Offsets of the clause around ``pos`` in ``text[s0:end]`` (breaks and reporting verbs end it), at most
+    :data:`REACH` characters on either side of ``pos``.
+
+    ``ends``: the :class:`FirstMatch` searches of ``pats.breaks`` in ``text[:end]`` and of ``pats.report``
+    in its folded copy, shared by the triggers of one sentence (default: fresh ones); ``breaks``: the ends
+    of the matches of ``pats.breaks`` in ``text[s0:end]``, in order (default: searched here)."""
+    left = max(s0, pos - REACH)
+    if breaks is None:
+        for m in pats.breaks.finditer(text, left, pos):
+            left = m.end()
+    else:
+        i = bisect_right(breaks, pos) - 1
+        if i >= 0:
+            left = max(left, breaks[i])
+    right = min(end, pos + REACH)
+    for first in ends or (FirstMatch(pats.breaks, text, end), FirstMatch(pats.report, fold(text), end)):
         m = first.search(pos)
         if m:
             right = min(right, m.start())
     return left, right
 
 
-def _triggers(doc: DocIndex, s0: int, s1: int, kb, pats: VisitPatterns, home) -> list[_Trig]:
-    """Pass 1 over a sentence: triggers with places and visitors."""
+def _triggers(doc: DocIndex, folded: str, s0: int, s1: int, kb, pats: VisitPatterns, home) -> list[_Trig]:
+    """Pass 1 over a sentence: triggers with places and visitors (``folded``: the folded raw text)."""
     raw = doc.raw
-    matches = list(pats.trigger.finditer(raw, s0, s1))
+    matches = list(pats.trigger.finditer(folded, s0, s1))
     if not matches:
         return []
-    ends = (FirstMatch(pats.breaks, raw, s1), FirstMatch(pats.report, raw, s1))
-    spans = [(m.start(), m.end(), m.group(), _clause(raw, s0, m.start(), s1, pats, ends)) for m in matches]
+    ends = (FirstMatch(pats.breaks, raw, s1), FirstMatch(pats.report, folded, s1))
+    breaks = [m.end() for m in pats.breaks.finditer(raw, s0, s1)] if len(matches) > 1 else None
+    spans = [(m.start(), m.end(), raw[m.start():m.end()], _clause(raw, s0, m.start(), s1, pats, ends, breaks))
+             for m in matches]
     found, last_return = [], None
     for i, (ts, te, word, (c0, c1)) in enumerate(spans):
         tense, frame = pats.kind(word)
-        later = [o[0] for o in spans[i + 1:] if o[3][0] == c0]
+        later = [o[0] for o in spans[i + 1:i + 2] if o[3][0] == c0]  # the next trigger of the clause
         dests = destinations(doc, ts, te, c1, frame, tense, kb, pats, home, later)
         # a visit after a return in its clause ("came back home Friday after visiting Y"): the return dates its end
         ret = last_return if frame == "visit" and last_return is not None and last_return[2] == c0 \
@@ -318,15 +334,15 @@ def _sentence_rows(doc: DocIndex, found: list[_Trig], s0: int, s1: int, sent_id:
     """Pass 2 over a sentence: dates, status and one row per place, visitor and date."""
     raw = doc.raw
     rows, seen_keys = [], set()
-    for t in found:
-        same = [f for f in found if f.c0 == t.c0]
-        nxt_start = min((f.ts for f in same if f.ts > t.ts), default=t.c1)
-        prev_end = max((f.te for f in same if f.te < t.ts), default=None)
+    future_marks, here_marks = Marks(pats.future, raw, s0, s1), Marks(_HERE, doc.folded, s0, s1)
+    for k, t in enumerate(found):  # the triggers of a clause are neighbours (its start only grows)
+        nxt_start = found[k + 1].ts if k + 1 < len(found) and found[k + 1].c0 == t.c0 else t.c1
+        prev_end = found[k - 1].te if k > 0 and found[k - 1].c0 == t.c0 else None
         dated = (t.ret and trip_dates(doc, t.c0, t.c1, t.ts, t.te, nxt_start, prev_end, window=(t.ret[1], t.ts))) \
             or trip_dates(doc, t.c0, t.c1, t.ts, t.te, nxt_start, prev_end)
-        future = is_future(pats, raw, t.word, t.tense, t.c0, t.ts, s0, s1)
-        current = _current(doc, t, pats)
-        delegation = bool(pats.delegation.search(raw, max(t.c0, t.ts - 60), min(t.c1, t.te + 60)))
+        future = is_future(pats, raw, t.word, t.tense, t.c0, t.ts, s0, s1, future_marks)
+        current = _current(doc, t, pats, here_marks)
+        delegation = bool(pats.delegation.search(doc.folded, max(t.c0, t.ts - 60), min(t.c1, t.te + 60)))
         ev_end = max([t.te] + [d.end for d, _ in dated] + [d.mention.end for d in t.dests if d.mention])
         ev_start = min([t.ts] + [v[1].start for v in t.visitors if v[1] is not None and v[1].start >= s0])
         for dest in t.dests:
@@ -362,16 +378,16 @@ def _sentence_rows(doc: DocIndex, found: list[_Trig], s0: int, s1: int, sent_id:
     return rows
 
 
-def _current(doc: DocIndex, t: _Trig, pats: VisitPatterns) -> bool:
+def _current(doc: DocIndex, t: _Trig, pats: VisitPatterns, here_marks) -> bool:
     """Is the trip under way, or just over, as the article is written? "here" in the clause, a return
     ("came back home after visiting"), "on a visit to", "this is my first visit"."""
-    raw = doc.raw
-    if t.ret is not None or _HERE.search(raw, t.c0, t.c1):
+    folded = doc.folded
+    if t.ret is not None or here_marks.within(t.c0, t.c1):
         return True
     if t.tense not in ("noun", "base"):
         return False
-    left = raw[max(t.c0, t.ts - 60):t.ts]
-    return bool(pats.on_visit.search(left) or pats.current.search(left))
+    lo = max(t.c0, t.ts - 60)
+    return bool(pats.on_visit.search(folded, lo, t.ts) or pats.current.search(folded, lo, t.ts))
 
 
 def _posted_there(doc: DocIndex, kb, pats: VisitPatterns, mention, title: str, dest: str | None, home) -> bool:
