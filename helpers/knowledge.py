@@ -2,7 +2,9 @@
 
 A :class:`KnowledgeBase` holds the gazetteer (people, countries, places, with aliases), the offices
 people held, the title words, the alias matcher built from the gazetteer, the event words, the
-reporting verbs and the visit patterns. :func:`load_knowledge` builds one from paths or DataFrames,
+reporting verbs and the visit patterns, and what finds the people the gazetteer lacks
+(:mod:`helpers.annotate.people`: family names by naming tradition, the roles that name a person, the
+words that are no name) and the words whose country depends on where an article is written. :func:`load_knowledge` builds one from paths or DataFrames,
 each defaulting to the file shipped in ``helpers/data/``; with no argument it returns one cached
 default. Layers take it as an argument (``kb``), so an article set with another gazetteer is read
 with that gazetteer end to end::
@@ -10,7 +12,9 @@ with that gazetteer end to end::
     kb = load_knowledge(gazetteer="my_gazetteer.csv", offices="my_offices.csv")
     corpus = load_corpus("my_seeds/", knowledge=kb)
 
-Actors of events are the gazetteer's people (:attr:`KnowledgeBase.persons`): there is no second list.
+Actors of events are the gazetteer's people (:attr:`KnowledgeBase.persons`), and the people the mentions
+layer finds by the shape of their names and by their roles, kept with provisional ids: there is no second
+list to maintain.
 """
 from __future__ import annotations
 

@@ -216,3 +216,18 @@ def test_a_trip_to_a_third_country_keeps_its_destination():
     raw = "Kim Yong Nam arrived in Vientiane on Monday after visiting Phnom Penh and Hanoi."
     v = visits(raw, {"Monday": "2012-08-13"})
     assert sorted(v["to_country"]) == ["KHM", "LAO", "VNM"]
+
+
+@pytest.mark.parametrize("raw", [
+    "Kim Jong Un's visit to Vietnam later this month was announced.",
+    "The upcoming visit of Kim Yong Nam to Vietnam was announced.",
+])
+def test_a_time_still_to_come_in_the_clause_makes_a_trip_planned(raw):
+    v = visits(raw)
+    assert v["status"].tolist() == ["planned"]
+
+
+def test_the_visit_of_someone_to_a_country():
+    raw = "The official visit of General Secretary To Lam to the DPRK in October 2025 was a success."
+    v = visits(raw, {"October 2025": "2025-10"}, published="2025-11-01")
+    assert brief(v) == [("To Lam", "VNM", "PRK", "2025-10", "2025-10", "sentence")]

@@ -8,8 +8,9 @@ The rules, by frame:
 
 - **visit** ("visited Y", "a visit to Y", "Y visit", "the Northeast Asian country"): the place named right
   after the trigger (past "to", "in", "the" and "by air"), several when coordinated ("visiting Laos and
-  Vietnam"), or a compound before the noun ("a Vietnam visit"), or a description (the most recent other
-  country, decided by the caller); "the visiting delegation of ..." is a trip to the dateline's country;
+  Vietnam"), or after the visitor ("the visit of X to Y"), or a compound before the noun ("a Vietnam
+  visit"), or a description (the most recent other country, decided by the caller); "the visiting
+  delegation of ..." is a trip to the dateline's country;
 - **arrival** ("arrived in Y", "arrived here by air"): the place after the trigger, past dates; with no
   place, a verb of arrival means the dateline's country ("Arriving on the same day were ...");
 - **departure** ("left here for Y", "left Hanoi for home", "departure from here"): the place after "for"
@@ -68,7 +69,8 @@ def destinations(doc, ts: int, te: int, c1: int, frame: str, tense: str, kb, pat
         if tense == "participle" and doc.delegation_at(ts) is not None:  # "the visiting delegation of ..."
             named = _place_in_clause(doc, te, c1, kb)
             return [Dest(named, None, "visit", False)] if named else [Dest(home, None, "visit", True, True)] if home else []
-        found = _objects(doc, te, c1, kb, pats, home, "visit")
+        found = _objects(doc, te, c1, kb, pats, home, "visit") or (
+            visit_of(doc, te, c1, kb, pats)[0] if tense in ("noun", "base") else [])
         return found or _compound(doc, ts, te, kb)
     if frame == "arrival":
         found = _objects(doc, te, c1, kb, pats, home, "start", skip_dates=True)
@@ -88,6 +90,24 @@ _OBJECT_LEAD = re.compile(r"[^;:.!?\"“”]{0,120}")
 
 
 _DIRECT = re.compile(r"\s*+(?:(?:the|a|an|his|her|its|their|visiting|[A-Z][\w'’.\-]*+)\s++)*+")
+
+
+_OF = re.compile(r"\s++of\s++")
+_TO_PLACE = re.compile(r"(?:\s*+,[^,;]{0,150}?,)?\s++to\s++")
+
+
+def visit_of(doc, te: int, c1: int, kb, pats) -> tuple[list[Dest], list]:
+    """"the visit of X to Y": ``(places, [X])`` for the actor right after "of" (past titles) and the place
+    right after "to" (past an apposition of X); ``([], [])`` when the trigger is not followed so."""
+    of = _OF.match(doc.raw, te, c1)
+    if of is None:
+        return [], []
+    who = [a for a in doc.actors.starting_in(of.end(), min(c1, of.end() + 120)) if a.end <= c1][:1]
+    if not who or _DIRECT.match(doc.raw, of.end(), who[0].start).end() != who[0].start:
+        return [], []
+    to = _TO_PLACE.match(doc.raw, who[0].end, c1)
+    places = _objects(doc, to.end(), c1, kb, pats, None, "visit") if to else []
+    return places, (who if places else [])
 
 
 def meeting_place(doc, te: int, c1: int, kb, pats) -> tuple[list[Dest], list, bool]:

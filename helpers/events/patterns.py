@@ -20,7 +20,8 @@ class VisitPatterns:
     trigger: re.Pattern       # read on the folded text (lower case), as report, delegation, on_visit, current
     trigger_tense: tuple[tuple[re.Pattern, str, str], ...]  # (whole-word regex, tense, frame)
     light_verb: re.Pattern
-    future: re.Pattern  # a marker after a non-word character or the start: helpers.events.visits._has_future
+    future: re.Pattern  # a marker after a non-word character or the start: helpers.events.visit_dates.has_future
+    planned_time: re.Pattern  # a time still to come, anywhere in the clause ("later this month")
     present: re.Pattern
     breaks: re.Pattern
     report: re.Pattern
@@ -84,6 +85,7 @@ def visit_patterns(kb) -> VisitPatterns:
         light_verb=first_char_guarded(rf"\b(?:{alt('light_verb')})\b(?:\s+[\w\-’']+){{0,4}}\s*$", re.IGNORECASE),
         future=first_char_guarded(rf"(?<!\w)(?:{alt('future')})\b", re.IGNORECASE),
         present=re.compile(rf"^(?:{alt('present_tense')})$", re.IGNORECASE),
+        planned_time=re.compile(rf"\b(?:{alt('planned_time')})\b", re.IGNORECASE),
         breaks=first_char_guarded(alt("break")),
         report=first_char_guarded(kb.reporting_pattern().lower()),  # on the folded text
         delegation=first_char_guarded(rf"\b(?:{alt('delegation').lower()})\b"),  # on the folded text

@@ -15,8 +15,9 @@ which expression dates which trip:
   "left here", "this is my first visit", "on a visit to") is dated by the publication, at the month's
   precision; ``basis`` says which: ``sentence``, ``publication`` or '' (undated);
 - the status is ``planned`` when a future marker (will, is to, plans to, set to) precedes the trigger in
-  its clause, when a present-tense trigger stands in a sentence about the future, or when the date lies
-  after the publication; otherwise ``occurred``.
+  its clause, when a time still to come stands anywhere in it ("later this month", "the upcoming visit"),
+  when a present-tense trigger stands in a sentence about the future, or when the date lies after the
+  publication; otherwise ``occurred``.
 
 >>> publication_dates(datetime.date(2012, 5, 22), "end")
 ('', '2012-05')

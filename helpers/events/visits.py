@@ -37,7 +37,7 @@ import pandas as pd
 from helpers.annotate.gazetteer import fold
 from helpers.corpus.files import decoded
 from helpers.events.delegations import find_delegations
-from helpers.events.destinations import Dest, destination_country, destinations, meeting_place
+from helpers.events.destinations import Dest, destination_country, destinations, meeting_place, visit_of
 from helpers.events.index import DocIndex, FirstMatch, Marks, RecordsByDocument
 from helpers.events.levels import visit_level
 from helpers.events.patterns import VisitPatterns, visit_patterns
@@ -309,8 +309,12 @@ def _triggers(doc: DocIndex, folded: str, s0: int, s1: int, kb, pats: VisitPatte
             continue
         dest_m = None if dests == "descriptive" else dests[0].mention
         group = doc.delegation_at(ts) if frame == "visit" and tense == "participle" else None
+        of_who = visit_of(doc, te, c1, kb, pats)[1] if frame == "visit" and dest_m is not None \
+            and dest_m.start > te and tense in ("noun", "base") else []
         if group is not None:  # "the visiting delegation of X led by Y": the delegation is the visitor
             visitors = [(group.entity_id, None, "")]
+        elif of_who:  # "the visit of X to Y"
+            visitors = [(a.entity_id, a, "") for a in of_who]
         else:
             visitors = find_visitors(doc, ts, te, c0, c1, dest_m, tense, kb, pats)
         if frame == "meeting":  # both sides of a meeting: who is not of the place's country travelled there
@@ -340,7 +344,8 @@ def _sentence_rows(doc: DocIndex, found: list[_Trig], s0: int, s1: int, sent_id:
         prev_end = found[k - 1].te if k > 0 and found[k - 1].c0 == t.c0 else None
         dated = (t.ret and trip_dates(doc, t.c0, t.c1, t.ts, t.te, nxt_start, prev_end, window=(t.ret[1], t.ts))) \
             or trip_dates(doc, t.c0, t.c1, t.ts, t.te, nxt_start, prev_end)
-        future = is_future(pats, raw, t.word, t.tense, t.c0, t.ts, s0, s1, future_marks)
+        future = is_future(pats, raw, t.word, t.tense, t.c0, t.ts, s0, s1, future_marks) \
+            or bool(pats.planned_time.search(raw, t.c0, t.c1))
         current = _current(doc, t, pats, here_marks)
         delegation = bool(pats.delegation.search(doc.folded, max(t.c0, t.ts - 60), min(t.c1, t.te + 60)))
         ev_end = max([t.te] + [d.end for d, _ in dated] + [d.mention.end for d in t.dests if d.mention])
