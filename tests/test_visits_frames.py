@@ -231,3 +231,10 @@ def test_the_visit_of_someone_to_a_country():
     raw = "The official visit of General Secretary To Lam to the DPRK in October 2025 was a success."
     v = visits(raw, {"October 2025": "2025-10"}, published="2025-11-01")
     assert brief(v) == [("To Lam", "VNM", "PRK", "2025-10", "2025-10", "sentence")]
+
+
+def test_leaving_a_place_for_another_ends_one_trip_and_begins_the_next():
+    raw = "The Vietnamese delegation left Pyongyang for Beijing on Sunday."
+    v = visits(raw, {"Sunday": "2012-05-20"})
+    assert sorted(zip(v["to_country"], v["date_start"], v["date_end"])) == [
+        ("CHN", "2012-05-20", "2012-05-20"), ("PRK", "", "2012-05-20")]

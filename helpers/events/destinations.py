@@ -212,18 +212,16 @@ def _compound(doc, ts: int, te: int, kb) -> list[Dest]:
 
 def _departure(doc, te: int, c1: int, kb, pats, home) -> list[Dest]:
     """"left here for Y" (a trip to Y begins), "left Hanoi for home" or "left here" (a trip to the place
-    left ends), "departure from here"."""
+    left ends: also when another begins, "left Pyongyang for Beijing"), "departure from here"."""
     raw = doc.raw
     left = _place(doc, _skip(doc, te, c1, pats, False), c1, kb, pats, home)
+    ended = [Dest(left[0], left[1], "end", left[2])] if left is not None else []
     f = pats.for_place.search(raw, te, min(c1, te + 100))
     if f is not None and raw[f.end():f.end() + 4].lower() != "home":
         named = _objects(doc, f.end(), c1, kb, pats, None, "start")
         if named:
-            return named
-    if left is None:
-        return []
-    cc, m, deictic = left
-    return [Dest(cc, m, "end", deictic)]
+            return ended + named
+    return ended
 
 
 def _return(doc, te: int, c1: int, kb, pats, home, later: list) -> list[Dest]:
