@@ -311,7 +311,8 @@ def extract_corpus_mentions(documents: pd.DataFrame, sentences: pd.DataFrame, kb
 
 def mention_frame(rows: list[tuple]) -> pd.DataFrame:
     """Mention rows (tuples of :data:`MENTION_COLUMNS`) as the layer's table."""
-    return frame_from_rows(rows, MENTION_COLUMNS, int_columns=("sent_id", "start", "end"), bool_columns=("provisional",))
+    return frame_from_rows(rows, MENTION_COLUMNS, int_columns=("sent_id", "start", "end"),
+                           bool_columns=("provisional",))
 
 
 def corpus_mentions(corpus, kb=None) -> pd.DataFrame:

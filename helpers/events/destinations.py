@@ -68,7 +68,9 @@ def destinations(doc, ts: int, te: int, c1: int, frame: str, tense: str, kb, pat
             return "descriptive"
         if tense == "participle" and doc.delegation_at(ts) is not None:  # "the visiting delegation of ..."
             named = _place_in_clause(doc, te, c1, kb)
-            return [Dest(named, None, "visit", False)] if named else [Dest(home, None, "visit", True, True)] if home else []
+            if named:
+                return [Dest(named, None, "visit", False)]
+            return [Dest(home, None, "visit", True, True)] if home else []
         found = _objects(doc, te, c1, kb, pats, home, "visit") or (
             visit_of(doc, te, c1, kb, pats)[0] if tense in ("noun", "base") else [])
         return found or _compound(doc, ts, te, kb)
