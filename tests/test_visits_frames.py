@@ -238,3 +238,9 @@ def test_leaving_a_place_for_another_ends_one_trip_and_begins_the_next():
     v = visits(raw, {"Sunday": "2012-05-20"})
     assert sorted(zip(v["to_country"], v["date_start"], v["date_end"])) == [
         ("CHN", "2012-05-20", "2012-05-20"), ("PRK", "", "2012-05-20")]
+
+
+def test_both_sides_of_a_meeting_share_its_dates():
+    raw = "In 2007 and 2009 Nong Duc Manh met with Kim Jong Il in Pyongyang."
+    v = visits(raw, {"2007": "2007", "2009": "2009"})
+    assert v[["visitor_id", "date_start"]].values.tolist() == [["nong_duc_manh", "2007"], ["nong_duc_manh", "2009"]]

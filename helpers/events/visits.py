@@ -352,7 +352,7 @@ def _sentence_rows(doc: DocIndex, found: list[_Trig], s0: int, s1: int, sent_id:
         ev_start = min([t.ts] + [v[1].start for v in t.visitors if v[1] is not None and v[1].start >= s0])
         for dest in t.dests:
             role = "end" if t.ret else dest.role
-            for (vid, vment, vtitle), date in _pair(t.visitors, dated):
+            for (vid, vment, vtitle), date in _pair(t.visitors, dated, t.frame != "meeting"):
                 origin = doc.country_of(vid, kb, home)
                 if dest.implied:  # an arrival or return with no place: the visitor's latest trip, else here
                     dest = dest._replace(country=doc.last_place.get(vid, home))
@@ -410,9 +410,11 @@ def _posted_there(doc: DocIndex, kb, pats: VisitPatterns, mention, title: str, d
     return dest == (posting or home)
 
 
-def _pair(visitors, dated):
+def _pair(visitors, dated, respectively: bool = True):
+    """Visitors with dates: as many of each are paired in order ("X and Y visited in 2001 and 2007
+    respectively") unless ``respectively`` is false (both sides of a meeting share its dates)."""
     if not dated:
         return [(v, None) for v in visitors]
-    if len(visitors) > 1 and len(visitors) == len(dated):
+    if respectively and len(visitors) > 1 and len(visitors) == len(dated):
         return list(zip(visitors, dated))
     return [(v, d) for v in visitors for d in dated]
