@@ -2,7 +2,9 @@
 
 A :class:`KnowledgeBase` holds the gazetteer (people, countries, places, with aliases), the offices
 people held, the title words, the alias matcher built from the gazetteer, the event words, the
-reporting verbs and the visit patterns. :func:`load_knowledge` builds one from paths or DataFrames,
+reporting verbs and the visit patterns, and what finds the people the gazetteer lacks
+(:mod:`helpers.annotate.people`: family names by naming tradition, the roles that name a person, the
+words that are no name) and the words whose country depends on where an article is written. :func:`load_knowledge` builds one from paths or DataFrames,
 each defaulting to the file shipped in ``helpers/data/``; with no argument it returns one cached
 default. Layers take it as an argument (``kb``), so an article set with another gazetteer is read
 with that gazetteer end to end::
@@ -10,13 +12,15 @@ with that gazetteer end to end::
     kb = load_knowledge(gazetteer="my_gazetteer.csv", offices="my_offices.csv")
     corpus = load_corpus("my_seeds/", knowledge=kb)
 
-Actors of events are the gazetteer's people (:attr:`KnowledgeBase.persons`): there is no second list.
+Actors of events are the gazetteer's people (:attr:`KnowledgeBase.persons`), and the people the mentions
+layer finds by the shape of their names and by their roles, kept with provisional ids: there is no second
+list to maintain.
 """
 from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
@@ -64,9 +68,43 @@ def load_reporting_verbs(source=None) -> pd.DataFrame:
     return df.assign(forms=forms, speech=df["speech"].str.strip().str.lower().isin(_TRUE))
 
 
+def load_family_names(source=None) -> pd.DataFrame:
+    """Family names by naming tradition (``family_names.csv``: ``name``, ``origin`` korean|vietnamese,
+    ``countries``: where names of that tradition are at home, ``|``-joined)."""
+    df = _csv(source, "family_names.csv", ("name", "origin", "source"))
+    bad = sorted(set(df["origin"]) - {"korean", "vietnamese"})
+    if bad:
+        raise ValueError(f"family_names.csv: unknown origin(s) {bad}")
+    return df
+
+
+def load_person_roles(source=None) -> pd.DataFrame:
+    """Roles that name a person's office, rank or function (``person_roles.csv``: ``role``, ``kind``)."""
+    df = _csv(source, "person_roles.csv", ("role", "kind", "note"))
+    bad = sorted(set(df["kind"]) - {"office", "rank", "academic", "diplomatic", "honorific"})
+    if bad:
+        raise ValueError(f"person_roles.csv: unknown kind(s) {bad}")
+    return df
+
+
+def load_not_person_words(source=None) -> pd.DataFrame:
+    """Words that make a capitalised run no person's name (``not_person_words.csv``: ``word``, ``reason``)."""
+    return _csv(source, "not_person_words.csv", ("word", "reason"))
+
+
+def load_country_words(source=None) -> pd.DataFrame:
+    """Words whose country depends on where an article is written (``country_words.csv``: ``word``, ``home``
+    (the country of the dateline, or of the outlet), ``country``)."""
+    return _csv(source, "country_words.csv", ("word", "home", "country", "note"))
+
+
 def load_visit_patterns(source=None) -> pd.DataFrame:
-    """The visit patterns (``visit_patterns.csv``): one regex per row, grouped by ``role``."""
-    return _csv(source, "visit_patterns.csv", ("role", "pattern", "tense"))
+    """The visit patterns (``visit_patterns.csv``): one regex per row, grouped by ``role``; a trigger's
+    ``tense`` and ``frame`` (visit, arrival, departure, return) say how its visitor and place are found."""
+    df = _csv(source, "visit_patterns.csv", ("role", "pattern", "tense"))
+    if "frame" not in df.columns:
+        df = df.assign(frame=["visit" if r == "trigger" else "" for r in df["role"]])
+    return df
 
 
 @dataclass(frozen=True, eq=False)
@@ -83,6 +121,10 @@ class KnowledgeBase:
     event_words: pd.DataFrame
     reporting_verbs: pd.DataFrame
     visit_patterns: pd.DataFrame
+    family_names: pd.DataFrame = field(default_factory=load_family_names)
+    person_roles: pd.DataFrame = field(default_factory=load_person_roles)
+    not_person_words: pd.DataFrame = field(default_factory=load_not_person_words)
+    country_words: pd.DataFrame = field(default_factory=load_country_words)
 
     def _column(self, col: str) -> dict[str, object]:
         return {k: (None if pd.isna(v) or v == "" else v) for k, v in zip(self.gazetteer["entity_id"], self.gazetteer[col])}
@@ -115,6 +157,12 @@ class KnowledgeBase:
         return offices_by_entity(self.offices)
 
     @cached_property
+    def home_words(self) -> dict[tuple[str, str], str]:
+        """(word, home country) -> the country the word names in an article written there."""
+        cw = self.country_words
+        return {(w, h): c for w, h, c in zip(cw["word"], cw["home"], cw["country"])}
+
+    @cached_property
     def title_level(self) -> dict[str, str]:
         """Lower-cased title word -> the level it implies ('' for an honorific)."""
         return {t.lower(): lv for t, lv in zip(self.titles["title"], self.titles["level"])}
@@ -143,7 +191,8 @@ class KnowledgeBase:
 
 
 def load_knowledge(gazetteer=None, offices=None, titles=None, event_words=None, reporting_verbs=None,
-                   visit_patterns=None) -> KnowledgeBase:
+                   visit_patterns=None, family_names=None, person_roles=None, not_person_words=None,
+                   country_words=None) -> KnowledgeBase:
     """A knowledge base from paths or DataFrames; each ``None`` takes the shipped file.
 
     ``gazetteer``, ``offices`` and ``titles`` are paths, or DataFrames as returned by
@@ -152,9 +201,10 @@ def load_knowledge(gazetteer=None, offices=None, titles=None, event_words=None, 
     also knows are kept. With no argument at all the default is built once and cached.
     """
     args = (gazetteer, offices, titles, event_words, reporting_verbs, visit_patterns)
-    if all(a is None for a in args):
+    people = (family_names, person_roles, not_person_words, country_words)
+    if all(a is None for a in args + people):
         return _default_knowledge()
-    return _build(*args)
+    return _build(*args, *people)
 
 
 @functools.lru_cache(maxsize=1)
@@ -162,7 +212,8 @@ def _default_knowledge() -> KnowledgeBase:
     return _build(None, None, None, None, None, None)
 
 
-def _build(gazetteer, offices, titles, event_words, reporting_verbs, visit_patterns) -> KnowledgeBase:
+def _build(gazetteer, offices, titles, event_words, reporting_verbs, visit_patterns, family_names=None,
+           person_roles=None, not_person_words=None, country_words=None) -> KnowledgeBase:
     gaz = gazetteer if isinstance(gazetteer, pd.DataFrame) else load_gazetteer(gazetteer)
     if isinstance(offices, pd.DataFrame):
         off = offices
@@ -179,4 +230,8 @@ def _build(gazetteer, offices, titles, event_words, reporting_verbs, visit_patte
         event_words=load_event_words(event_words),
         reporting_verbs=load_reporting_verbs(reporting_verbs),
         visit_patterns=load_visit_patterns(visit_patterns),
+        family_names=load_family_names(family_names),
+        person_roles=load_person_roles(person_roles),
+        not_person_words=load_not_person_words(not_person_words),
+        country_words=load_country_words(country_words),
     )

@@ -79,14 +79,19 @@ def test_a_corpus_read_with_another_gazetteer_end_to_end(tmp_path, fiction):
     corpus = load_corpus(seeds, knowledge=fiction)
     assert corpus.kb is fiction
     m = corpus.mentions
-    assert set(m["entity_id"]) == {"ada_quill", "bo_renner", "ELD", "MRV", "port_mara"}
+    known = m[~m["provisional"]]
+    assert set(known["entity_id"]) == {"ada_quill", "bo_renner", "ELD", "MRV", "port_mara"}
+    # a person this gazetteer lacks is still found, by the shape of the name, with a provisional id
+    assert m.loc[m["provisional"], "entity_id"].tolist() == ["new:kim_jong_un"]
     raw = corpus.documents["raw"].iloc[0]
     assert all(raw[r.start:r.end] == r.surface for r in m.itertuples())
     assert set(m.loc[m["form"] == "short", "surface"]) == {"Quill", "Renner"}
     v = corpus.visits
     got = sorted(zip(v["visitor_id"], v["from_country"], v["to_country"], v["date_start"], v["status"]))
-    assert got == [("ada_quill", "ELD", "MRV", "2021-03-01", "occurred"),
+    # Quill meeting Renner in Port Mara is a second statement of her trip, dated by the first (narrative)
+    assert got == [("ada_quill", "ELD", "MRV", "2021-03-01", "occurred"), ("ada_quill", "ELD", "MRV", "2021-03-01", "occurred"),
                    ("bo_renner", "MRV", "ELD", "2022", "planned")]
+    assert v["basis"].tolist() == ["sentence", "narrative", "sentence"]
     ada = v[v["visitor_id"] == "ada_quill"].iloc[0]
     assert ada["level"] == "head of party or state" and ada["visitor_title"] == "President"
     x = corpus.exchanges

@@ -20,7 +20,9 @@ def mentions(raw: str, published=None) -> pd.DataFrame:
 def test_offsets_are_exact_and_columns():
     raw = "Yesterday Kim Jong-un met Vietnamese officials in Ha Noi. The DPRK said so."
     m = mentions(raw)
-    assert list(m.columns) == ["doc_id", "sent_id", "start", "end", "surface", "entity_id", "type", "form"]
+    assert list(m.columns) == ["doc_id", "sent_id", "start", "end", "surface", "entity_id", "type", "form",
+                               "provisional", "cue", "role", "nationality"]
+    assert not m["provisional"].any()
     for r in m.itertuples():
         assert raw[r.start:r.end] == r.surface
     assert m["entity_id"].tolist() == ["kim_jong_un", "VNM", "hanoi", "PRK"]

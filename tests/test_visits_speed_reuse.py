@@ -6,10 +6,12 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from helpers.annotate.gazetteer import fold
 from helpers.events.index import FirstMatch
 from helpers.events.levels import visit_level
 from helpers.events.patterns import visit_patterns
-from helpers.events.visits import _clause, _interval, _level
+from helpers.events.visit_dates import _interval
+from helpers.events.visits import _clause, _level
 from helpers.dates.intervals import parse_interval
 from helpers.knowledge import load_knowledge
 
@@ -38,7 +40,7 @@ def test_first_match_equals_a_fresh_search(text, end, positions):
 def test_clause_with_shared_searches_equals_fresh_ones(text, s0, end):
     end = min(end, len(text))
     s0 = min(s0, end)
-    ends = (FirstMatch(PATS.breaks, text, end), FirstMatch(PATS.report, text, end))
+    ends = (FirstMatch(PATS.breaks, text, end), FirstMatch(PATS.report, fold(text), end))
     for pos in range(s0, end + 1):  # the triggers of a sentence come in increasing order
         assert _clause(text, s0, pos, end, PATS, ends) == _clause(text, s0, pos, end, PATS)
 
@@ -53,3 +55,16 @@ def test_memoised_interval_and_level_equal_the_plain_functions():
         for ds in ("", "1958", "2019-02-26"):
             for title, delegation in (("", False), ("President", False), ("Premier", True)):
                 assert _level(vid, ds, title, delegation, KB) == visit_level(vid, ds, title, delegation, KB)
+
+
+@settings(max_examples=150, derandomize=True, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=16).map("".join), st.integers(0, 30), st.integers(0, 80))
+def test_clause_with_the_breaks_of_the_sentence_equals_fresh_searches(text, s0, end):
+    end = min(end, len(text))
+    s0 = min(s0, end)
+    breaks = [m.end() for m in PATS.breaks.finditer(text, s0, end)]
+    for pos in range(s0, end + 1):
+        got = _clause(text, s0, pos, end, PATS, breaks=breaks)
+        # a break match running over pos is no clause start (a trigger never stands inside one)
+        if not any(m.start() < pos < m.end() for m in PATS.breaks.finditer(text, s0, end)):
+            assert got == _clause(text, s0, pos, end, PATS)

@@ -5,8 +5,8 @@ sentences in, rows out); :func:`extract_corpus_mentions` is the corpus layer. Wh
 knows (gazetteer, offices, titles, reporting verbs) comes from the
 :class:`helpers.knowledge.KnowledgeBase` it is given as ``kb`` (default: the shipped one).
 
-Each row: ``doc_id, sent_id, start, end, surface, entity_id, type, form`` where
-``raw[start:end] == surface`` and ``form`` says how the entity was named:
+Each row: ``doc_id, sent_id, start, end, surface, entity_id, type, form, provisional, cue, role,
+nationality`` where ``raw[start:end] == surface`` and ``form`` says how the entity was named:
 
 - ``name``: a full alias from the gazetteer ("Kim Jong-un", "Viet Nam");
 - ``acronym``: DPRK, KCNA, U.S.;
@@ -18,13 +18,21 @@ Each row: ``doc_id, sent_id, start, end, surface, entity_id, type, form`` where
   office with that title word (or, for "leader" and "founder", any head-of-party-
   or-state office), preferring holders at the article's publication year.
 
+People the gazetteer does not know are kept too (:mod:`helpers.annotate.people`): ``provisional`` is
+True for them, their ``entity_id`` is provisional ("new:ro_song_sil"), ``cue`` says what found them
+(name shape, title, role after, repeat), ``role`` is the title or role the text gives and
+``nationality`` the country the text states ('' when it states none). Gazetteer rows have
+``provisional`` False and those three columns empty.
+
 :func:`unknown_person_names` lists capitalised, person-like names that the
 gazetteer does not know, so a user who adds articles sees what to add.
 """
 from __future__ import annotations
 
 import functools
+import heapq
 import re
+from operator import itemgetter
 from sys import intern
 from collections.abc import Iterable
 
@@ -35,9 +43,13 @@ from helpers.parallel import frame_from_rows, map_documents, record, spans_by_do
 from helpers.paths import data_file
 
 from helpers.annotate.gazetteer import fold
+from helpers.annotate.people import find_people
 
-MENTION_COLUMNS = ["doc_id", "sent_id", "start", "end", "surface", "entity_id", "type", "form"]
+MENTION_COLUMNS = ["doc_id", "sent_id", "start", "end", "surface", "entity_id", "type", "form",
+                   "provisional", "cue", "role", "nationality"]
+_KNOWN = (False, "", "", "")  # the last four columns of a gazetteer mention
 HEAD = "head of party or state"
+_START = itemgetter(2)
 
 
 def _default_kb():
@@ -133,7 +145,7 @@ def extract_mentions(
     the shipped one).
     """
     df = pd.DataFrame(mention_rows(raw, sentences, doc_id, published, kb), columns=MENTION_COLUMNS)
-    return df.astype({"sent_id": "int64", "start": "int64", "end": "int64"})
+    return df.astype({"sent_id": "int64", "start": "int64", "end": "int64", "provisional": "bool"})
 
 
 def _by_sentence(spans: list[tuple[int, int, int]], items) -> dict[int, list]:
@@ -190,14 +202,15 @@ def mention_rows(raw: str, sentences: pd.DataFrame, doc_id: str = "", published=
     rows: list[tuple] = []
     last_by_short: dict[str, str] = {}
     persons_seen: list[str] = []  # person entity ids in text order (full, short and title mentions)
-    all_found = _by_sentence(spans, kb.matcher.spans(raw, lo, hi, folded))
+    known = kb.matcher.spans(raw, lo, hi, folded)
+    all_found = _by_sentence(spans, known)
     all_short = _matches(spans, kb.short_re, raw, lo, hi)
     all_title = _by_sentence(spans, ((*m.span(), m) for m in _title_matches(kb.title_re, raw, folded, lo, hi))
                              ) if kb.has_titles else {}
     typ, person_shorts = kb.type, kb.person_shorts
 
     def add(sent_id, s, e, eid, form):
-        rows.append((doc_id, sent_id, s, e, intern(raw[s:e]), eid, typ[eid], form))  # one object per spelling
+        rows.append((doc_id, sent_id, s, e, intern(raw[s:e]), eid, typ[eid], form, *_KNOWN))  # one object per spelling
         shorts = person_shorts.get(eid)
         if shorts is not None:
             persons_seen.append(eid)
@@ -225,9 +238,14 @@ def mention_rows(raw: str, sentences: pd.DataFrame, doc_id: str = "", published=
             else:
                 eid = _resolve_title(kb, persons_seen, info[0], info[1], year)
                 if eid is not None:  # the nationality word also stays as its own country mention
-                    rows.append((doc_id, sent_id, s, e, raw[s:e], eid, "person", "title"))
+                    rows.append((doc_id, sent_id, s, e, raw[s:e], eid, "person", "title", *_KNOWN))
                     persons_seen.append(eid)
-    return rows
+    people = find_people(raw, spans, kb.kb, known, folded)
+    if not people:
+        return rows
+    new = [(doc_id, p.sent_id, p.start, p.end, raw[p.start:p.end], p.entity_id, "person", "name", True, p.cue, p.role,
+            p.nationality) for p in people]
+    return list(heapq.merge(rows, new, key=_START))
 
 
 def _extras(kb: _Resolver, raw: str, found: list[tuple], shorts, titles) -> list[tuple]:
@@ -293,7 +311,8 @@ def extract_corpus_mentions(documents: pd.DataFrame, sentences: pd.DataFrame, kb
 
 def mention_frame(rows: list[tuple]) -> pd.DataFrame:
     """Mention rows (tuples of :data:`MENTION_COLUMNS`) as the layer's table."""
-    return frame_from_rows(rows, MENTION_COLUMNS, int_columns=("sent_id", "start", "end"))
+    return frame_from_rows(rows, MENTION_COLUMNS, int_columns=("sent_id", "start", "end"),
+                           bool_columns=("provisional",))
 
 
 def corpus_mentions(corpus, kb=None) -> pd.DataFrame:
@@ -326,6 +345,8 @@ def unknown_person_names(raw: str, sentences: pd.DataFrame, mentions: pd.DataFra
     """
     kb = _resolver(_default_kb() if kb is None else kb)
     stop = _not_person_words()
+    if "provisional" in mentions.columns:  # a provisional person is still a name the gazetteer does not know
+        mentions = mentions[~mentions["provisional"].astype(bool)]
     spans = list(zip(mentions["start"], mentions["end"])) if len(mentions) else []
     titles = sorted(kb.title_level, key=len, reverse=True)
     title_before = re.compile(r"(?:\b(?:" + "|".join(map(re.escape, titles)) + r")|\bM(?:r|rs|s)\.?)\s*$", re.IGNORECASE)

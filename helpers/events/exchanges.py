@@ -19,7 +19,8 @@ def assign_exchanges(visits: pd.DataFrame, gap_days: int = 31) -> pd.DataFrame:
 
     Statements with the same visitor and direction whose date intervals lie at most ``gap_days``
     apart form one exchange ("February 2019" and "March 2019" are one trip of 26 February - 2 March).
-    An undated statement joins the exchange of its visitor and direction when there is exactly one.
+    A statement dated by its end only ("returned home on Friday": ``date_start`` empty) counts as that
+    date. An undated statement joins the exchange of its visitor and direction when there is exactly one.
     """
     v = visits.copy()
     ids: list = [pd.NA] * len(v)  # by row position; the column is set once at the end
@@ -27,7 +28,7 @@ def assign_exchanges(visits: pd.DataFrame, gap_days: int = 31) -> pd.DataFrame:
     starts, ends = v["date_start"].tolist(), v["date_end"].tolist()
     groups = v.groupby(["visitor_id", "from_country", "to_country"], sort=True, dropna=False).indices
     for (vid, fc, tc), rows in groups.items():
-        ivs = {i: span_interval(starts[i], ends[i]) for i in rows.tolist()}
+        ivs = {i: span_interval(starts[i] or ends[i], ends[i]) for i in rows.tolist()}
         dated = sorted((i for i in ivs if ivs[i] is not None), key=lambda i: (ivs[i][0], ivs[i][1]))
         clusters: list[list[int]] = []
         hi = None
@@ -108,8 +109,9 @@ def _exchange_row(xid: str, rows: list[int], col: dict[str, list], outlet_of: di
     def values(c: str) -> list:
         return [col[c][i] for i in rows]
 
-    dated = [i for i in rows if col["date_start"][i] != ""]
-    start, end, disagreement = reported_span((col["date_start"][i], col["date_end"][i]) for i in dated)
+    dated = [i for i in rows if col["date_start"][i] != "" or col["date_end"][i] != ""]
+    start, end, disagreement = reported_span((col["date_start"][i] or col["date_end"][i], col["date_end"][i])
+                                             for i in dated)
     doc_ids = values("doc_id")
     docs = sorted(set(doc_ids))
     levels = [lv for lv in LEVELS if lv in set(values("level"))]
@@ -123,7 +125,8 @@ def _exchange_row(xid: str, rows: list[int], col: dict[str, list], outlet_of: di
         n_statements=len(rows), n_articles=len(docs), doc_ids=tuple(docs),
         dates_reported=_reported(
             (s if e in ("", s) else f"{s}/{e}", d)
-            for s, e, d in ((col["date_start"][i], col["date_end"][i], col["doc_id"][i]) for i in dated)),
+            for s, e, d in ((col["date_start"][i] or col["date_end"][i], col["date_end"][i], col["doc_id"][i])
+                            for i in dated)),
         date_disagreement=disagreement,
         titles_reported=_reported((t, d) for t, d in zip(values("visitor_title"), doc_ids) if t),
         statuses_reported=", ".join(sorted(set(values("status")))),

@@ -6,7 +6,11 @@ length of the document (a document of one line of tens of thousands of sentences
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
+
+from helpers.annotate.gazetteer import fold
+from helpers.annotate.people import home_nationality
 from itertools import repeat
 from operator import attrgetter
 
@@ -28,29 +32,134 @@ class Sorted:
         """Records with ``lo <= start < hi``."""
         return self.recs[bisect_left(self.starts, lo):bisect_left(self.starts, hi)]
 
-    def last_before(self, pos: int, ok) -> object | None:
-        """The last record (in start order) starting before ``pos`` for which ``ok(record)`` holds."""
-        for i in range(bisect_left(self.starts, pos) - 1, -1, -1):
+    def last_before(self, pos: int, ok, lo: int = 0, steps: int = 64) -> object | None:
+        """The last record (in start order) starting before ``pos`` for which ``ok(record)`` holds, among the
+        ``steps`` last ones starting at ``lo`` or after (so one lookup never walks the whole document)."""
+        hi = bisect_left(self.starts, pos)
+        for i in range(hi - 1, max(bisect_left(self.starts, lo), hi - steps) - 1, -1):
             if ok(self.recs[i]):
                 return self.recs[i]
         return None
 
 
 class DocIndex:
-    """One document's mentions, persons, countries and dates, indexed by position."""
+    """One document's mentions, persons, countries and dates, indexed by position.
 
-    def __init__(self, raw: str, mentions: list, timexes: list, date_kinds=DATE_KINDS):
+    ``actors`` are who can travel: the persons, less those whose name opens a longer name ("the Ho Chi
+    Minh Communist Youth Union": an organisation), and the delegations added by :meth:`add_delegations`.
+    ``breaks``: words that may follow a name without joining it (months, weekdays, function words).
+    """
+
+    def __init__(self, raw: str, mentions: list, timexes: list, date_kinds=DATE_KINDS, breaks=frozenset(),
+                 folded: str | None = None):
         self.raw = raw
+        self.folded = folded if folded is not None else fold(raw)  # lower case, same length: for word patterns
         self.ments = Sorted(mentions)
-        self.persons = Sorted([m for m in self.ments.recs if m.type == "person"])
+        self.persons = Sorted([m for m in self.ments.recs if m.type == "person"
+                               and not _opens_longer_name(raw, m.end, breaks)])
         self.countries = Sorted([m for m in self.ments.recs if m.type == "country"])
         self.tx = Sorted(t for t in timexes if isinstance(t.value, str) and t.value
                          and (t.kind is None or t.kind in date_kinds))
+        # people the gazetteer lacks: the name as first written, the nationality the text states, the role
+        self.provisional: dict[str, tuple[str, str, str]] = {}
+        for p in self.persons.recs:
+            if getattr(p, "surface", None) and p.entity_id.startswith("new:"):
+                name, nat, role = self.provisional.get(p.entity_id, (p.surface, "", ""))
+                self.provisional[p.entity_id] = (name, nat or p.nationality or "", role or getattr(p, "role", "") or "")
+        self.actors = self.persons
+        self.groups: dict[str, object] = {}  # entity id -> the delegation it heads or is
+        self.last_place: dict[str, str] = {}  # entity id -> the country of its latest trip stated so far
+        self.delegations = Sorted([])
+
+    def delegation_at(self, pos: int):
+        """The delegation whose phrase holds ``pos`` (None when none does)."""
+        d = self.delegations.last_before(pos + 1, lambda d: True)
+        return d if d is not None and d.start <= pos < d.end else None
+
+    def add_delegations(self, delegations: list, record) -> None:
+        """Make delegations actors: a headed one travels as its head (a person already), one with no head
+        as ``record(start, end, entity_id)`` (a mention-like record of type 'delegation')."""
+        self.delegations = Sorted(delegations)
+        extra = []
+        for d in delegations:
+            self.groups.setdefault(d.entity_id, d)
+            if d.head_start is None or d.anaphor:  # no head, or "the delegation"
+                extra.append(record(d.start, d.end, d.entity_id))
+        if extra:
+            self.actors = Sorted(self.persons.recs + extra)
+
+    def name_of(self, eid: str, kb) -> str:
+        """The canonical name of a gazetteer entity, else the name as the article first writes it."""
+        name = kb.canonical_of.get(eid)
+        if name is not None:
+            return name
+        if eid in self.provisional:
+            return self.provisional[eid][0]
+        group = self.groups.get(eid)
+        return group.name if group is not None else eid
+
+    def country_of(self, eid: str, kb, home: str | None = None) -> str | None:
+        """The country of a gazetteer entity, else the nationality the article states, else the country of
+        the delegation it heads, else ``home`` for an official with a name of home's shape and a title that
+        names no country (:func:`helpers.annotate.people.home_nationality`); None when none is known."""
+        if eid in kb.type_of:
+            return kb.country_of.get(eid)
+        name, nat, role = self.provisional.get(eid, ("", "", ""))
+        if nat:
+            return nat
+        group = self.groups.get(eid)
+        if group is not None and group.country:
+            return group.country
+        return home_nationality(name, role, home, kb) if name else None
+
+    def stated_country(self, a: int, b: int, kb) -> str | None:
+        """The country of the first country, or organisation or place with a country, mentioned in
+        ``raw[a:b]`` and not after 'to' or 'in' ("ambassador to the DPRK" names a posting)."""
+        for m in self.ments.starting_in(a, b):
+            if m.end > b or m.type == "person":
+                continue
+            cc = kb.country_of.get(m.entity_id)
+            if cc and not _POSTING.search(self.raw, max(0, m.start - 12), m.start):
+                return cc
+        return None
 
     def next_timex_start(self, pos: int) -> int | None:
         """Start of the first date expression starting after ``pos`` (it bounds a title's apposition)."""
         i = bisect_right(self.tx.starts, pos)
         return self.tx.starts[i] if i < len(self.tx.starts) else None
+
+
+_POSTING = re.compile(r"\b(?:to|in)\s+(?:the\s+)?$", re.IGNORECASE)
+_NEXT_WORD = re.compile(r"[ \t]++([A-Z][\w'’\-]*)")
+
+
+def _opens_longer_name(raw: str, end: int, breaks) -> bool:
+    """Whether a name is followed by a capitalised word that continues it ("Ho Chi Minh Communist Youth
+    Union"): any capitalised word but a month, weekday or function word (``breaks``)."""
+    m = _NEXT_WORD.match(raw, end)
+    return bool(m) and m.group(1).lower() not in breaks
+
+
+class Marks:
+    """The matches of a regex in ``text[lo:hi]`` (one sentence), found once and asked by position, so that
+    the triggers of a long sentence do not each search it again.
+
+    >>> import re
+    >>> m = Marks(re.compile(r"will"), "He will go; she will not.", 0, 25)
+    >>> m.within(0, 8), m.within(8, 11), m.within(12, 25)
+    (True, False, True)
+    """
+
+    __slots__ = ("spans", "starts")
+
+    def __init__(self, rx, text: str, lo: int, hi: int):
+        self.spans = [m.span() for m in rx.finditer(text, lo, hi)]
+        self.starts = [s for s, _ in self.spans]
+
+    def within(self, lo: int, hi: int) -> bool:
+        """Is there a match starting at ``lo`` or after and ending by ``hi``?"""
+        i = bisect_left(self.starts, lo)
+        return i < len(self.starts) and self.spans[i][1] <= hi
 
 
 class RecordsByDocument:

@@ -12,12 +12,16 @@ import re
 from dataclasses import dataclass, field
 
 
+FRAMES = ("visit", "arrival", "departure", "return", "meeting")
+
+
 @dataclass(frozen=True)
 class VisitPatterns:
-    trigger: re.Pattern
-    trigger_tense: tuple[tuple[re.Pattern, str], ...]
+    trigger: re.Pattern       # read on the folded text (lower case), as report, delegation, on_visit, current
+    trigger_tense: tuple[tuple[re.Pattern, str, str], ...]  # (whole-word regex, tense, frame)
     light_verb: re.Pattern
-    future: re.Pattern  # a marker after a non-word character or the start: helpers.events.visits._has_future
+    future: re.Pattern  # a marker after a non-word character or the start: helpers.events.visit_dates.has_future
+    planned_time: re.Pattern  # a time still to come, anywhere in the clause ("later this month")
     present: re.Pattern
     breaks: re.Pattern
     report: re.Pattern
@@ -27,14 +31,30 @@ class VisitPatterns:
     demonym_place: re.Pattern
     title_before: re.Pattern  # a title ending where a name starts ("President Ho Chi Minh")
     title_after: re.Pattern   # a title in an apposition after a name ("Ho Chi Minh, the President of ...")
-    tenses: dict = field(default_factory=dict, compare=False, hash=False)  # trigger word -> tense, memoised
+    on_visit: re.Pattern      # "on an official visit" before a noun trigger (searched in the text before it)
+    current: re.Pattern       # a trip under way as the article is written ("this is my first visit")
+    here: re.Pattern          # "here", "home": places of the dateline and of the visitor
+    home: re.Pattern
+    from_place: re.Pattern    # "from" + place, "for" + place (after a return, a departure)
+    for_place: re.Pattern
+    transport: re.Pattern     # "by air" (skipped between a verb and its place or date)
+    facility: re.Pattern      # "embassy" after a country: a building, not the country
+    embassy_staff: re.Pattern
+    inverted: re.Pattern      # "were" in "Arriving here on the same day were X and Y"
+    agent_gap: re.Pattern     # between "by" and the agent's name: determiners, titles, capitalised words
+    tenses: dict = field(default_factory=dict, compare=False, hash=False)  # trigger word -> (tense, frame)
+
+    def kind(self, word: str) -> tuple[str, str]:
+        """``(tense, frame)`` of the first trigger pattern matching ``word`` in full (('past', 'visit') when none)."""
+        t = self.tenses.get(word)
+        if t is None:
+            t = self.tenses[word] = next(((t, f) for rx, t, f in self.trigger_tense if rx.match(word)),
+                                         ("past", "visit"))
+        return t
 
     def tense(self, word: str) -> str:
         """The tense of the first trigger pattern matching ``word`` in full ('past' when none does)."""
-        t = self.tenses.get(word)
-        if t is None:
-            t = self.tenses[word] = next((t for rx, t in self.trigger_tense if rx.match(word)), "past")
-        return t
+        return self.kind(word)[0]
 
 
 @functools.lru_cache(maxsize=8)
@@ -52,16 +72,23 @@ def visit_patterns(kb) -> VisitPatterns:
         return "|".join(f"(?:{x})" for x in pats)
 
     trig = df[df["role"] == "trigger"]
+    bad = sorted(set(trig["frame"]) - set(FRAMES))
+    if bad:
+        raise ValueError(f"visit_patterns.csv: unknown trigger frame(s) {bad}, expected one of {FRAMES}")
     title = kb.title_re.pattern
     return VisitPatterns(
-        trigger=first_char_guarded(rf"\b(?:{alt('trigger')})\b", re.IGNORECASE),
-        trigger_tense=tuple((re.compile(rf"^(?:{r.pattern})$", re.IGNORECASE), r.tense) for r in trig.itertuples()),
+        # read on the folded text (helpers.annotate.gazetteer.fold: lower case, same length), where a pattern
+        # without IGNORECASE behind its first-character guard scans about twice as fast
+        trigger=first_char_guarded(rf"\b(?:{alt('trigger').lower()})\b"),
+        trigger_tense=tuple((re.compile(rf"^(?:{r.pattern})$", re.IGNORECASE), r.tense, r.frame)
+                            for r in trig.itertuples()),
         light_verb=first_char_guarded(rf"\b(?:{alt('light_verb')})\b(?:\s+[\w\-’']+){{0,4}}\s*$", re.IGNORECASE),
         future=first_char_guarded(rf"(?<!\w)(?:{alt('future')})\b", re.IGNORECASE),
         present=re.compile(rf"^(?:{alt('present_tense')})$", re.IGNORECASE),
+        planned_time=re.compile(rf"\b(?:{alt('planned_time')})\b", re.IGNORECASE),
         breaks=first_char_guarded(alt("break")),
-        report=first_char_guarded(kb.reporting_pattern(), re.IGNORECASE),
-        delegation=first_char_guarded(rf"\b(?:{alt('delegation')})\b", re.IGNORECASE),
+        report=first_char_guarded(kb.reporting_pattern().lower()),  # on the folded text
+        delegation=first_char_guarded(rf"\b(?:{alt('delegation').lower()})\b"),  # on the folded text
         agent=re.compile(rf"\s*(?:{alt('agent')})\s+", re.IGNORECASE),
         descriptive=re.compile(
             rf"^\s*(?:to\s+)?the\s+(?:[\w\-]+\s+){{0,3}}(?:{alt('descriptive_destination')})\b(?!['’]s)",
@@ -72,6 +99,19 @@ def visit_patterns(kb) -> VisitPatterns:
         title_after=re.compile(
             rf"\s*,\s*((?:the\s+|a\s+|former\s+)?[^,;]*?(?:{title})[^,;]*?)\s*(?:,|$|\s+(?:who|that|which)\b)",
             re.IGNORECASE),
+        on_visit=re.compile(alt("on_visit")),  # on the folded text
+        current=re.compile(alt("current")),    # on the folded text
+        here=re.compile(rf"\s*+(?:{alt('here')})\b", re.IGNORECASE),
+        home=re.compile(rf"\s*+(?:{alt('home')})\b", re.IGNORECASE),
+        from_place=re.compile(rf"\s*+(?:{alt('from')})\s++(?:the\s++)?", re.IGNORECASE),
+        for_place=first_char_guarded(rf"\b(?:{alt('for')})\s++(?:the\s++)?", re.IGNORECASE),
+        transport=re.compile(rf"\s*+(?:{alt('transport')})\b", re.IGNORECASE),
+        facility=re.compile(rf"\s++(?:{alt('facility')})\b", re.IGNORECASE),
+        embassy_staff=re.compile(rf"\b(?:{alt('embassy_staff')})\b", re.IGNORECASE),
+        inverted=re.compile(rf"\b(?:{alt('inverted')})\b", re.IGNORECASE),
+        agent_gap=re.compile(r"(?:(?:the|a|an|his|her|its|their|[A-Z][\w'’.\-]*+|[a-z]+-[a-z]+|"
+                             + "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(kb.title_level, key=len, reverse=True))
+                             + r")\s++)*+"),
     )
 
 
