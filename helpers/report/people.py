@@ -157,6 +157,21 @@ def co_mention_note(co: dict, names: dict[str, str], home: tuple[str, str] = ("V
 # ---------------------------------------------------------------------------
 # Extraction quality and unknown names (sections 7-8)
 # ---------------------------------------------------------------------------
+def entity_names(mentions: pd.DataFrame, gazetteer: pd.DataFrame) -> dict[str, str]:
+    """Entity id -> the name to print: the gazetteer's canonical name, or for a person found by the shape of
+    their name or their title (a provisional ``new:`` id) the way the text first writes them.
+
+    >>> gaz = pd.DataFrame({"entity_id": ["kim_il_sung"], "canonical": ["Kim Il Sung"]})
+    >>> m = pd.DataFrame({"entity_id": ["new:ro_song_sil", "new:ro_song_sil"], "surface": ["Ro Song Sil", "Ro"]})
+    >>> entity_names(m, gaz)
+    {'kim_il_sung': 'Kim Il Sung', 'new:ro_song_sil': 'Ro Song Sil'}
+    """
+    names = dict(zip(gazetteer["entity_id"], gazetteer["canonical"]))
+    for eid, surface in zip(mentions["entity_id"], mentions["surface"]):
+        names.setdefault(eid, surface)
+    return names
+
+
 def visit_scores_text(visits: pd.DataFrame, codebook: pd.DataFrame, precision: float, recall: float,
                       n_coded: int | None = None, uncoded_found: int = 0) -> str:
     """Plain lines: statements extracted in the coded articles and coded, precision and recall, and what is
