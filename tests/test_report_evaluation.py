@@ -8,13 +8,13 @@ from helpers.evaluate.results import load_results
 from helpers.evaluate.score import evaluate_folder
 from helpers.evaluate.seeds import write_seed_gold
 from helpers.paths import REPO_ROOT, SEEDS_DIR
-from helpers.report.evaluation import (EXTRACTION_FIGURES, RESULTS, SETS, latest_runs, readme_block, runs_note,
+from helpers.report.evaluation import (BASELINES, EXTRACTION_FIGURES, RESULTS, SETS, latest_runs, readme_block, runs_note,
                                        side_by_side)
 
 
 def test_every_set_the_notebooks_show_is_in_the_results_file():
     runs = latest_runs()
-    assert set(runs["label"]) == set(SETS)
+    assert set(runs["label"]) == set(SETS) | set(BASELINES.values())
     for label in SETS:
         assert set(EXTRACTION_FIGURES) <= set(runs.loc[runs["label"] == label, "figure"])
 
@@ -47,3 +47,18 @@ def test_every_cell_is_a_value_of_the_file():
     for heading in SETS.values():
         for cell in table[heading]:
             assert cell == "not run" or cell.startswith("–") or cell.split(" ")[0].replace(".", "").isdigit()
+
+
+def test_a_cell_shows_the_baseline_of_its_set():
+    runs = pd.DataFrame({"label": ["d", "d, baseline"], "figure": ["visits recall"] * 2, "value": [0.9, 0.2],
+                         "n": [10, 10]})
+    import helpers.report.evaluation as ev
+
+    old = dict(ev.BASELINES)
+    ev.BASELINES.clear()
+    ev.BASELINES["d"] = "d, baseline"
+    try:
+        assert side_by_side(runs, ["visits recall"], {"d": "D"})["D"].tolist() == ["0.90 (n = 10; before: 0.20)"]
+    finally:
+        ev.BASELINES.clear()
+        ev.BASELINES.update(old)

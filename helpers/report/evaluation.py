@@ -38,16 +38,23 @@ SETS = {
 
 
 def latest_runs(results: pd.DataFrame | None = None, sets: dict[str, str] | None = None) -> pd.DataFrame:
-    """The rows of ``results`` (default: the committed file) whose label is one of ``sets``."""
+    """The rows of ``results`` (default: the committed file) whose label is one of ``sets`` or their baselines."""
     results = load_results(RESULTS) if results is None else results
     sets = SETS if sets is None else sets
-    return results[results["label"].isin(list(sets))].reset_index(drop=True)
+    wanted = list(sets) + [BASELINES[k] for k in sets if k in BASELINES]
+    return results[results["label"].isin(wanted)].reset_index(drop=True)
 
 
-def _cell(value, n) -> str:
+# The runs made before any rule was changed for a development set: shown beside its figures, so a reader sees
+# how far the rules moved on text they were then tuned to.
+BASELINES = {label: f"{label}, baseline before any rule change for it" for label in list(SETS)[1:]}
+
+
+def _cell(value, n, before=None) -> str:
     if pd.isna(value) or int(n) == 0:
         return "– (nothing coded)"
-    return f"{value:.2f} (n = {int(n)})"
+    was = f"; before: {before:.2f}" if before is not None and not pd.isna(before) else ""
+    return f"{value:.2f} (n = {int(n)}{was})"
 
 
 def side_by_side(runs: pd.DataFrame, figures=EXTRACTION_FIGURES, sets: dict[str, str] | None = None) -> pd.DataFrame:
@@ -61,7 +68,9 @@ def side_by_side(runs: pd.DataFrame, figures=EXTRACTION_FIGURES, sets: dict[str,
     table = pd.DataFrame({"figure": list(figures)})
     for label, heading in sets.items():
         own = runs[runs["label"] == label].set_index("figure")
-        table[heading] = [_cell(own.at[f, "value"], own.at[f, "n"]) if f in own.index else "not run"
+        base = runs[runs["label"] == BASELINES.get(label)].set_index("figure")
+        table[heading] = [_cell(own.at[f, "value"], own.at[f, "n"],
+                                base.at[f, "value"] if f in base.index else None) if f in own.index else "not run"
                           for f in table["figure"]]
     return table
 
@@ -92,7 +101,8 @@ def runs_note(runs: pd.DataFrame, sets: dict[str, str] | None = None) -> str:
         r = own.iloc[0]
         gold = r["gold_dir"] if isinstance(r["gold_dir"], str) and r["gold_dir"] else "its codebooks"
         parts.append(f"*{heading}*: `{r['corpus_dir']}` against `{gold}`, code version {r['commit']}, {r['computed']}")
-    return ("Each figure rests on the count in brackets. " + "; ".join(parts) + ". The seeds are the text the rules "
+    return ("Each figure rests on the count in brackets; \"before\" is the same figure measured before any rule was "
+            "changed for that set. " + "; ".join(parts) + ". The seeds are the text the rules "
             "were written on, so their figures are upper bounds; the development sets are real agency copy the rules "
             "were not written for (rules were then improved on them, so they are development, not test, figures); "
             "articles of other outlets remain the real test.")
