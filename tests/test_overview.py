@@ -4,8 +4,8 @@ import pandas as pd
 import pytest
 
 from helpers.report.overview import (article_table, boilerplate_share, composition, corpus_limits, format_published,
-                                     plot_composition, plot_publication_timeline, published_interval,
-                                     published_labels)
+                                     published_interval, published_labels)
+from helpers.report.overview_figures import plot_composition, plot_publication_timeline
 
 matplotlib.use("Agg")
 

@@ -30,7 +30,7 @@ def test_timex_kinds_and_note(docs):
     kinds = timex_kinds(t, docs)
     assert kinds.loc["A", "date"] == 1 and kinds["total"].tolist() == [2, 1]
     assert timex_note(t) == ("The bodies hold 3 temporal expressions; 2 are relative (to the publication date or to "
-                             "the narrative) and 1 keep an empty value because the text does not fix them: "
+                             "the narrative) and 1 keeps an empty value because the text does not fix it: "
                              "“decades &lt;ago&gt;”.")
 
 
@@ -40,7 +40,7 @@ def test_publication_table_and_note(docs):
                                       "(year precision) from '64 years ago' &lt;from 1958&gt;.")
     more = pd.concat([docs, docs.iloc[1:].rename(index={"b": "c"})]).assign(
         published_basis=["catalog", "inferred", "inferred"])
-    assert publication_note(more, max_listed=1) == ("0 pages print their date; 1 article is dated by the catalog "
+    assert publication_note(more, max_listed=1) == ("No page prints its date; 1 article is dated by the catalog "
                                                     "alone; 2 articles are dated from their own words (notebook 01 "
                                                     "lists each with its evidence).")
 
@@ -120,7 +120,7 @@ def _dis():
 
 
 def test_versions_and_reference_dates_within():
-    assert versions_note(_dis()) == ("2 events are dated differently by different outlets:\n\n"
+    assert versions_note(_dis()) == ("2 events are dated differently by different articles:\n\n"
                                      "- **V19**: 2019-02 (A, C); 2019-03 (B)\n"
                                      "- **V58**: 1958-11-27–1958-12-03 (A); 1958-11-28–1958-12-02 (B)")
     refs = pd.DataFrame({"event_id": ["early", "summit", "goodwill", "late", "open"],
@@ -156,7 +156,7 @@ def test_findings(docs):
                         "its precision is 0.50 and its recall 0.25 (1 error), in-sample.")
     assert lines[1] == "- 2 events of 3 are told by more than one outlet; the most told is E3."
     assert lines[2].startswith("- The period of the first p takes 60% of state media's")
-    assert lines[3].startswith("- 2 events are dated differently across outlets (V19; V58)")
+    assert lines[3].startswith("- 2 events are dated differently across articles (V19; V58)")
     assert lines[4].startswith("- 1 article implies")
 
 
@@ -169,4 +169,4 @@ def test_findings_score_only_the_coded_articles_and_survive_no_shared_event():
     assert "against the hand-made codebook (on the 5 coded articles) its precision is 0.50" in text
     text = chronology_findings(pd.DataFrame({"x": range(4)}), scores, pd.DataFrame(), points.iloc[2:3], shares,
                                _dis(), pd.Series([[1, 2]]), 20, n_coded=0)
-    assert "nothing is scored" in text and "none is told by two outlets or more" in text
+    assert "nothing is scored" in text and "- The one event is told by one outlet." in text

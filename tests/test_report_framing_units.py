@@ -87,14 +87,14 @@ def _findings_inputs():
 
 def test_findings_quote_every_number_from_the_tables():
     precision, judged, per, gd, perm, plan, outlets, labels = _findings_inputs()
-    loo = pd.DataFrame({"stable": [True, False, True]})
+    loo = pd.DataFrame({"stable": [True, False, True], "runs": 3})
     text = framing_findings_note(precision, judged, per, gd, labels, {"doc_id": "b", "quoted_share": 0.4},
                                  pd.DataFrame({"x": [True, False]}), ["robust one"], [], loo, perm, plan, outlets)
     lines = text.split("\n")
     assert len(lines) == 7 and all(line.startswith("- **") for line in lines)
     assert lines[0] == ("- **Precision.** In the judged sample the frame indicators are right 90.0% of the time when "
-                        "read in context (10 matches judged; the 1 wrong ones are listed in section 3 with the "
-                        "reason). 2 of this corpus's 3 matches (67%) are unjudged: they count with their frame's "
+                        "read in context (10 matches judged; none of the 1 wrong one is in this corpus). 2 of this "
+                        "corpus's 3 matches (67%) are unjudged: they count with their frame's "
                         "precision, never as wrong or as absent.")
     assert "mean estimated revolution density is 20.0 per 1,000 words against 2.0" in lines[1]
     assert "densest article is C · 3 (30.0). The largest group gap is in revolution (20.0 vs 2.0)." in lines[1]
@@ -132,9 +132,9 @@ def test_limits_follow_the_outlets_and_the_judged_sample():
     frames = pd.DataFrame({"example_doc_id": ["d0"]})
     text = limits_note(docs, outlets, judgements, density, frames)
     assert "With one article per outlet" in text
-    assert ("rests on the 2 articles of the judged sample (1 of them in this corpus), the articles the codebook's "
-            "examples come from, so it is an in-sample figure; the estimated densities of the 1 article with unjudged "
-            "matches assume it carries over") in text
+    assert ("rests on the judged sample of 3 matches (1 of its articles is in this corpus), drawn from the articles "
+            "the codebook's examples come from, so it is an in-sample figure; the estimated densities of the 1 article "
+            "with unjudged matches assume it carries over") in text
     more = _docs(["X", "X", "Z"], ["state", "state", "independent"])
     text = limits_note(more, outlets_per_group(more, more["media_system"]), judgements, density,
                        pd.DataFrame({"example_doc_id": ["elsewhere"]}))

@@ -36,7 +36,7 @@ def test_exchange_table_and_note():
     assert t["outlets"].tolist() == ["A, B", "A"] and t["paramount leader"].tolist() == [True, False]
     assert "→" in t["direction"].iloc[0]
     note = exchanges_note(_visits(), x)
-    assert "The 4 statements merge into **2 exchanges**. 1 exchange are reported by more than one article" in note
+    assert "The 4 statements merge into **2 exchanges**. 1 exchange is reported by more than one article" in note
     assert "P's 1958 visit" in note and "1 statement could not be tied to one exchange" in note and " is left out" in note
 
 
@@ -114,8 +114,8 @@ def test_article_coverage_labels_columns(corpus):
 def test_direction_note():
     x = _exchanges().assign(year=[1958, 2019])
     note = direction_note(x, pd.Series([True, False]))
-    assert "North Korea → Vietnam 1 (1958–1958); Vietnam → North Korea 1 (2019–2019)" in note
-    assert "By level: head of party or state 1, government 1. 1 exchange are visits by a paramount leader." in note
+    assert "North Korea → Vietnam 1 (1958); Vietnam → North Korea 1 (2019)" in note
+    assert "By level: head of party or state 1, government 1. 1 exchange is a visit by a paramount leader." in note
 
 
 def _gaps():
@@ -142,7 +142,7 @@ def test_gap_and_inside_notes():
                            "titles_reported": ["President (000)", "Chairman (000, 001)", ""],
                            "outlets": [("B",), ("A", "B"), ("A",)]}, index=[3, 5, 7])
     top = pd.Series({3: True, 5: False, 7: False})
-    note = gap_note(_gaps(), inside)
+    note = gap_note(_gaps(), inside, top)
     assert "The longest gap runs D1: from the end of P's visit (1964-11-16) to the start of R's (2019-02-26), " \
            "**54.3 years** (55 in calendar years). The other direction's longest gap is 43.0 years (Q 1957 to S 2001)" in note
     assert note.endswith("inside it the articles list 3 other visits, in both directions:")

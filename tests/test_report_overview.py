@@ -26,7 +26,7 @@ def test_corpus_note_and_findings_quote_the_limits():
     lines = text.split("\n")
     assert lines[0] == ("- 4 articles from 3 outlets in 1 country, 2001–2009; 3 state and 1 independent, 2 of the "
                         "outlets coded with stated doubt.")
-    assert lines[1].startswith("- 3 pages state their date; 1 are dated") and "up to 46% of a file" in lines[2]
+    assert lines[1].startswith("- 3 pages state their date; 1 is dated") and "up to 46% of a file" in lines[2]
     support = support_note(LIMITS)
     assert "with 3 state and 1 independent articles, an exact permutation test has 4 relabellings" in support
     assert "no difference between the groups can reach p < 0.05" in support
@@ -63,8 +63,8 @@ def test_the_dates_clause_counts_every_basis():
     from helpers.report.overview import dates_clause
 
     limits = dict(n_documents=6, n_undated=5, n_inferred=1, n_catalog=3, n_unknown=1)
-    assert dates_clause(limits) == ("1 page states its date; 3 are dated by the catalog, 1 dated from their own "
-                                    "words, with the evidence kept and 1 have no date")
+    assert dates_clause(limits) == ("1 page states its date; 3 are dated by the catalog, 1 dated from its own "
+                                    "words, with the evidence kept and 1 has no date")
 
 
 def test_the_source_note_names_the_corpus_the_notebooks_read(monkeypatch, tmp_path):

@@ -32,8 +32,8 @@ def test_naming_facts_and_note():
     assert f["share_founder"].round(3).tolist() == [0.5, 0.25]
     article = pd.Series({"a": "A (2019)", "b": "B (2022)"})
     note = naming_note(_named(), article, NAMES)
-    assert note.startswith("1 of 2 articles name both founders, and 1 article name North Korea's leader of the day. "
-                           "Only 1 article name Vietnam's leader of the day: B \\(2022\\) (Nguyen).")
+    assert note.startswith("1 of 2 articles name both founders, and 1 article names North Korea's leader of the day. "
+                           "1 article names Vietnam's leader of the day: B \\(2022\\) (Nguyen).")
     assert "between 25% and 50% of each article's person mentions (most: A \\(2019\\))" in note
     assert note.endswith("The article naming the most people is A \\(2019\\): 3 people, 0 of them neither founders "
                          "nor leaders of the day.")

@@ -130,8 +130,10 @@ def leave_one_out(
     group would be empty is recorded as impossible, not skipped silently).
     Returns the full-corpus top-``k`` terms with ``kept`` (runs in which the
     term stays in the top ``k`` of the same side), ``runs`` (possible runs),
-    ``dropped_by`` (the documents whose removal pushes it out, ``|``-joined)
-    and ``stable`` (kept in every possible run).
+    ``articles`` (the articles with terms in either group: ``runs`` falls short of
+    it by the articles that are their group's only one), ``dropped_by`` (the
+    documents whose removal pushes it out, ``|``-joined) and ``stable`` (kept in
+    every possible run).
     """
     full = top_terms(keyness(counts, groups, group_i, group_j, alpha0), k)
     groups = pd.Series(groups, dtype=object)
@@ -154,6 +156,7 @@ def leave_one_out(
     full = full[["term", "group", "rank", "n_i", "n_j", "delta", "se", "z"]].copy()
     full["kept"] = full["term"].map(kept)
     full["runs"] = runs
+    full["articles"] = len(docs)
     full["dropped_by"] = full["term"].map(lambda t: "|".join(dropped_by[t]))
     full["stable"] = (full["kept"] == runs) & (runs > 0)
     return full

@@ -28,6 +28,23 @@ from helpers.dates.intervals import span_interval
 from helpers.events.exchanges import assign_exchanges
 from helpers.events.levels import LEVELS, title_check
 
+EXCHANGE_COLUMNS = ["exchange_id", "visitor", "visitor_id", "from_country", "to_country", "date_start", "date_end",
+                    "year", "level", "status", "n_statements", "n_articles", "doc_ids", "dates_reported",
+                    "date_disagreement", "titles_reported", "statuses_reported", "outlets"]
+"""The columns of :func:`helpers.events.exchanges.merge_exchanges`."""
+
+
+def exchange_schema(exchanges: pd.DataFrame) -> pd.DataFrame:
+    """``exchanges`` with every column of :data:`EXCHANGE_COLUMNS`: a corpus with no visit statement gets an
+    exchanges table with no columns at all, which every table and note of notebook 03 reads by name.
+
+    >>> exchange_schema(pd.DataFrame()).columns.tolist() == EXCHANGE_COLUMNS
+    True
+    """
+    missing = [c for c in EXCHANGE_COLUMNS if c not in exchanges.columns]
+    return exchanges.reindex(columns=list(exchanges.columns) + missing) if missing else exchanges
+
+
 LEVEL_STYLE = {  # colour and marker per level; neither is a media-system colour
     "head of party or state": (OKABE_ITO["black"], "D"),
     "government": (OKABE_ITO["orange"], "o"),
@@ -193,7 +210,8 @@ def naming_summary(named: pd.DataFrame, home: tuple[str, str] = ("VNM", "PRK")) 
     """Per outlet: the people named, grouped by role and nationality (``home`` countries; the rest are 'other').
 
     One column per (role, nationality) pair that occurs, each cell the names joined with ', '
-    (most mentioned first), '' when none; plus ``people`` and ``mentions`` totals.
+    (most mentioned first; an outlet's articles pooled, each name once per cell), '' when none; plus
+    ``people`` (distinct) and ``mentions`` totals.
     """
     gaz = load_gazetteer()
     names = dict(zip(gaz["entity_id"], gaz["canonical"]))
@@ -201,7 +219,9 @@ def naming_summary(named: pd.DataFrame, home: tuple[str, str] = ("VNM", "PRK")) 
     n = named.assign(
         group=named["nationality"].where(named["nationality"].isin(home), "other countries"),
         name=named["entity_id"].map(names).fillna(named["entity_id"]),
-    ).sort_values(["mentions", "name"], ascending=[False, True], kind="stable")
+    )
+    n = (n.groupby(["outlet", "role", "group", "name", "entity_id"], as_index=False, sort=False)["mentions"].sum()
+         .sort_values(["mentions", "name"], ascending=[False, True], kind="stable"))
     roles = ["founder", "leader at publication", "other"]
     groups = [*home, "other countries"]
     out = {}
@@ -212,7 +232,7 @@ def naming_summary(named: pd.DataFrame, home: tuple[str, str] = ("VNM", "PRK")) 
             for grp in groups:
                 sel = g[(g["role"] == role) & (g["group"] == grp)]
                 row[f"{role}: {countries.get(grp, grp)}"] = ", ".join(sel["name"])
-        row["people"] = len(g)
+        row["people"] = g["entity_id"].nunique()
         row["mentions"] = int(g["mentions"].sum())
         out[outlet] = row
     table = pd.DataFrame.from_dict(out, orient="index")

@@ -20,8 +20,8 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers.analysis.naming import load_naming
-from helpers.report.framing_units import (MAX_LISTED, by_article, outlet_labels, outlets_per_group, unit_list,
-                                          unit_published)
+from helpers.report.framing_units import (MAX_LISTED, by_article, comparison_gap, outlet_labels, outlets_per_group,
+                                          unit_list, unit_published)
 from helpers.report.overview import format_published
 from helpers.report.text import fmt_pct, md_quote, plural
 
@@ -29,10 +29,12 @@ TOP_VOICES = 8
 """Voices shown per outlet when the tables show outlets, not articles."""
 
 
-def groups_table(documents: pd.DataFrame, outlets: pd.DataFrame, units: pd.Series) -> pd.DataFrame:
+def groups_table(documents: pd.DataFrame, outlets: pd.DataFrame, units: pd.Series) -> pd.DataFrame | None:
     """Per row: outlet (articles only), media system, publication date at its precision (with its basis; for an
     outlet the range of its articles' dates), body words (summed for an outlet, with its number of articles),
     and from the registry whether the outlet is ambiguous and its alternative media system."""
+    if documents.empty:
+        return None
     registry = outlets.set_index("outlet")
     table = documents[["outlet", "media_system", "published", "n_words"]].assign(
         ambiguous=documents["outlet"].map(registry["ambiguous"]),
@@ -60,13 +62,20 @@ def groups_note(documents: pd.DataFrame, outlets: pd.DataFrame, groups: pd.Serie
     reg = outlets.set_index("outlet")
     amb = reg[reg["ambiguous"].astype(str).str.lower().isin(["true", "1", "yes"])]
     amb = amb[amb.index.isin(set(documents["outlet"]))]
+    if not parts:
+        return "No article is left to put in a group."
     text = "The registry puts " + " and ".join(parts) + ". "
+    if comparison_gap(groups):  # section 7 is skipped: say only which outlets are arguable
+        return text + (f"{plural(len(amb), 'outlet')} {'is' if len(amb) == 1 else 'are'} marked ambiguous: "
+                       + "; ".join(f"**{md_quote(o)}** (registry: {r.media_system}, alternative: "
+                                   f"{r.alternative_media_system})" for o, r in amb.iterrows()) + "."
+                       if len(amb) else "No outlet of this corpus is marked ambiguous.")
     if amb.empty:
         return text + "No outlet of this corpus is marked ambiguous, so section 7 has the registry coding only."
     return (text + f"{plural(len(amb), 'outlet')} {'is' if len(amb) == 1 else 'are'} marked ambiguous: "
             + "; ".join(f"**{md_quote(o)}** (registry: {r.media_system}, alternative: {r.alternative_media_system})"
                         for o, r in amb.iterrows())
-            + ". Section 7 reruns the comparisons with each of them moved or left out.")
+            + f". Section 7 reruns the comparisons with {'it' if len(amb) == 1 else 'each of them'} moved or left out.")
 
 
 def country_naming_table(names: pd.DataFrame, documents: pd.DataFrame, units: pd.Series,
@@ -116,6 +125,10 @@ def naming_note(names: pd.DataFrame, documents: pd.DataFrame, units: pd.Series, 
     it) and per row when there are few rows; the articles that mix official and other forms; and what a
     single article per outlet cannot tell."""
     c = names[names["country"] == country]
+    if documents.empty:
+        return "No article has English body text, so no name is counted."
+    if c.empty:
+        return "No article here names North Korea, so there is no naming to compare."
     c = c.assign(off=c["form"].isin(_official_forms(rules)))
     per_doc = c.groupby("doc_id")["off"].mean().astype(float).reindex(documents.index)
     text = ("Share of the names for North Korea that are the official name or acronym, mean over the articles "
@@ -153,10 +166,12 @@ def _joined(values: pd.Series) -> str:
     return ", ".join(sorted({h for x in values for h in x.split("|") if h})) or "—"
 
 
-def leader_table(leaders: pd.DataFrame, documents: pd.DataFrame, units: pd.Series) -> pd.DataFrame:
+def leader_table(leaders: pd.DataFrame, documents: pd.DataFrame, units: pd.Series) -> pd.DataFrame | None:
     """Per row (article; or outlet with its date range), oldest first, and person of
     :func:`~helpers.analysis.naming.leader_naming` rows: ``mentions``, the ``spellings`` used, and the
-    ``honorifics`` and ``titles`` found ('—' when none)."""
+    ``honorifics`` and ``titles`` found ('—' when none); ``None`` when no article names one."""
+    if leaders.empty:
+        return None
     row = leaders["doc_id"].map(units)
     first = documents["published"].groupby(units.reindex(documents.index)).min()
     keys = ["article", "entity_id"] if by_article(units) else ["published", "outlet", "entity_id"]
@@ -169,12 +184,20 @@ def leader_table(leaders: pd.DataFrame, documents: pd.DataFrame, units: pd.Serie
 
 def leader_note(leaders: pd.DataFrame, documents: pd.DataFrame, units: pd.Series) -> str:
     """Which articles give the leaders honorifics, and which spell them with a lower-case hyphen."""
+    if leaders.empty:
+        return "No article names a paramount leader of North Korea, so there is no spelling or honorific to compare."
     hon = leaders.loc[leaders["honorific"] != "", "doc_id"].unique()
     hyphen = leaders.loc[leaders["spelling"] == "hyphenated", "doc_id"].unique()
     outlets = outlet_labels(documents)
-    return (f"Honorifics appear in {plural(len(hon), 'article')}: {unit_list(hon, units, outlets)}; the spelling "
-            f"with a lower-case hyphen appears in {plural(len(hyphen), 'article')}: "
-            f"{unit_list(hyphen, units, outlets)}.")
+    return (f"Honorifics appear {_in_articles(hon, units, outlets)}; the spelling with a lower-case hyphen appears "
+            f"{_in_articles(hyphen, units, outlets)}.")
+
+
+def _in_articles(doc_ids, units: pd.Series, outlets: pd.Series) -> str:
+    """'in no article', or 'in 3 articles: A, B, C' (:func:`~helpers.report.framing_units.unit_list`)."""
+    if not len(doc_ids):
+        return "in no article"
+    return f"in {plural(len(doc_ids), 'article')}: {unit_list(doc_ids, units, outlets)}"
 
 
 def speech_counts(attr: pd.DataFrame, units: pd.Series) -> pd.DataFrame:
@@ -199,12 +222,11 @@ def voice_note(attr: pd.DataFrame, documents: pd.DataFrame, units: pd.Series,
         parts.append(f"{g} group {d} / {r}" + (f" ({fmt_pct(d / (d + r))} direct)" if d + r else ""))
     text = "Attributed sentences (direct / reported): " + (", ".join(parts) or "none")
     speech = speech_counts(attr, units.reindex(documents.index))
-    if len(speech) <= MAX_LISTED:
+    if 0 < len(speech) <= MAX_LISTED:
         text += "; by row: " + "; ".join(f"{md_quote(u)} {r.direct} / {r.reported}"
                                          for u, r in zip(speech.index, speech.itertuples()))
     agencies = attr.loc[attr["sources"].str.contains(agency_word), "doc_id"].unique()
-    return (text + f". A news agency is named as a source in {plural(len(agencies), 'article')}: "
-            f"{unit_list(agencies, units, outlet_labels(documents))}."
+    return (text + f". A news agency is named as a source {_in_articles(agencies, units, outlet_labels(documents))}."
             + ("" if by_article(units) else f" The table shows each outlet's {TOP_VOICES} most cited voices."))
 
 
@@ -228,9 +250,46 @@ def labelled_sources(attr: pd.DataFrame, units: pd.Series, top: int | None = Non
     return out.reset_index(drop=True)
 
 
-def robustness_note(sens: pd.DataFrame, holds: pd.Series, robust: list[str], fragile: list[str]) -> str:
+def sensitivity(documents: pd.DataFrame, outlets: pd.DataFrame, per_article: pd.DataFrame, official: pd.Series,
+                direct: pd.Series, content: pd.DataFrame, groups: pd.Series, top: int = 3):
+    """The findings of notebook 04 under every coding of the ambiguous outlets: ``(sens, holds, robust,
+    fragile)`` (:func:`helpers.analysis.keyness.across_codings`, :func:`helpers.analysis.robustness.robust_and_fragile`;
+    the ``top`` terms per side of the registry keyness are the term findings), or ``(None, None, [], [])``
+    when the registry coding gives no two groups to compare (no finding to test)."""
+    from helpers.analysis.keyness import across_codings, codings, keyness, top_terms
+    from helpers.analysis.robustness import framing_findings, robust_and_fragile
+
+    with_terms = groups.reindex(content["doc_id"].unique())
+    if comparison_gap(groups) or comparison_gap(with_terms.dropna()):
+        return None, None, [], []
+    baseline_top = top_terms(keyness(content, groups, "state", "independent"), top)
+    findings = framing_findings(per_article, official, direct, content, baseline_top)
+    sens = across_codings(codings(documents, outlets), findings)
+    return (sens, *robust_and_fragile(sens))
+
+
+def sensitivity_table(sens: pd.DataFrame | None) -> pd.DataFrame | None:
+    """The findings (rows) under each coding (columns) for reading; a finding a coding leaves no way to compute
+    (a group emptied) reads '– (not computable)'."""
+    if sens is None:
+        return None
+    table = sens.T
+    if table.isna().any().any():
+        table = table.astype(object).where(table.notna(), "– (not computable)")
+    return table
+
+
+def robustness_note(sens: pd.DataFrame | None, holds: pd.Series | None, robust: list[str], fragile: list[str]) -> str:
     """The findings that hold under every coding, and those that depend on it, in words
     (see :func:`helpers.analysis.robustness.robust_and_fragile`)."""
+    if sens is None:
+        return ("Not computed: under the registry coding there are not two groups to compare (section 1), so there "
+                "is no finding whose robustness to test.")
+    if len(sens) == 1:
+        return (f"No outlet of this corpus is marked ambiguous, so the registry coding is the only one: "
+                f"{len(robust)} of {plural(sens.shape[1], 'finding')} hold under it: "
+                + ("; ".join(md_quote(f) for f in robust) or "none") + ". Nothing here tests how they depend on a "
+                "coding.")
     return (
         f"Across **{len(sens)}** codings, {len(robust)} of {sens.shape[1]} findings hold in every one: "
         + ("; ".join(md_quote(f) for f in robust) or "none")

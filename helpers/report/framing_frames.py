@@ -22,7 +22,7 @@ import pandas as pd
 
 from helpers.analysis.frames import group_density
 from helpers.analysis.permutation import holm, permutation_test
-from helpers.report.framing_units import by_article
+from helpers.report.framing_units import NOT_COMPARED, by_article
 from helpers.report.text import fmt_int, fmt_pct, md_quote, plural
 
 ALPHA = 0.05
@@ -72,8 +72,9 @@ def precision_note(precision: pd.DataFrame, judged: pd.DataFrame) -> str:
                if low is not None else "")
             + (f"; {plural(outside, 'judged match', 'judged matches')} of the sample lie in articles outside this "
                "corpus" if outside else "")
-            + f". Of this corpus's {fmt_int(n)} indicator {'match' if n == 1 else 'matches'}, {fmt_int(j)} are "
-            f"judged and **{fmt_int(n - j)} are not** ({fmt_pct((n - j) / n if n else 0)}).")
+            + (f". Of this corpus's {fmt_int(n)} indicator {'match' if n == 1 else 'matches'}, {fmt_int(j)} are "
+               f"judged and **{fmt_int(n - j)} are not** ({fmt_pct((n - j) / n)})." if n else
+               ". This corpus has no indicator match of any frame."))
     if n - j:
         text += (" An unjudged match counts below with its frame's precision: as neither right nor wrong, and never "
                  "as absent; the estimate assumes the indicators are as precise in unjudged text as in the sample.")
@@ -112,6 +113,8 @@ def judged_table(density: pd.DataFrame, units: pd.Series) -> pd.DataFrame:
 
 def judged_note(density: pd.DataFrame) -> str:
     """How many articles are fully, partly and not judged, in words."""
+    if density.empty:
+        return "No article has English body text, so there is no density to judge."
     per_doc = density.groupby("doc_id")[["n", "judged"]].sum()
     full = int(((per_doc["judged"] == per_doc["n"]) & (per_doc["n"] > 0)).sum())
     none = int(((per_doc["judged"] == 0) & (per_doc["n"] > 0)).sum())
@@ -128,9 +131,11 @@ def frame_tables(density: pd.DataFrame, groups: pd.Series, frames: Iterable[str]
     """(per article, per group): ``value`` density per 1,000 words (the estimated one by default), rows doc_id
     (in ``groups`` order) and 'mean of GROUP' (the mean of its articles), columns the frames in codebook order."""
     frames = list(frames)
-    per_article = density.pivot(index="doc_id", columns="frame", values=value).reindex(groups.index)[frames]
-    gd = group_density(density, groups, value).pivot(index="group", columns="frame", values="mean_per_1000")[frames]
-    gd.index = "mean of " + gd.index
+    per_article = density.pivot(index="doc_id", columns="frame", values=value).reindex(index=groups.index,
+                                                                                        columns=frames)
+    gd = group_density(density, groups, value).pivot(index="group", columns="frame",
+                                                     values="mean_per_1000").reindex(columns=frames)
+    gd.index = pd.Index(["mean of " + str(g) for g in gd.index], name=gd.index.name)
     return per_article, gd
 
 
@@ -155,6 +160,8 @@ def plot_frame_heatmap(table: pd.DataFrame, group_means: pd.DataFrame, row_group
 
     from helpers.report.style import MEDIA_SYSTEM_COLORS
 
+    if table.empty:
+        return "No article has English body text, so there is no frame density to draw."
     full = pd.concat([table, group_means])
     values = full.to_numpy(dtype=float)
     width = 6 + 0.09 * max(len(str(i)) for i in full.index)
@@ -175,18 +182,25 @@ def plot_frame_heatmap(table: pd.DataFrame, group_means: pd.DataFrame, row_group
     ax.grid(False)
     ax.set_xlabel("frame")
     ax.set_ylabel("row and group means (label colour: media system, as in the means)")
-    peak = table.stack().idxmax()
-    ax.set_title(f"Densest frame in any row: {peak[1]} ({table.stack().max():.0f} per 1,000 words)\nin {peak[0]}",
-                 loc="left", fontsize=10)
+    stacked = table.stack().dropna()
+    if stacked.empty or not stacked.max() > 0:
+        ax.set_title("No indicator of any frame matches in any row", loc="left", fontsize=10)
+    else:
+        peak = stacked.idxmax()
+        ax.set_title(f"Densest frame in any row: {peak[1]} ({stacked.max():.0f} per 1,000 words)\nin {peak[0]}",
+                     loc="left", fontsize=10)
     fig.colorbar(im, ax=ax, label="estimated correct matches per 1,000 body words")
     return fig, ax
 
 
 # --------------------------------------------------------------------------- the group test
 def frame_permutations(per_article: pd.DataFrame, groups: pd.Series, group_i: str = "state",
-                       group_j: str = "independent") -> tuple[pd.DataFrame, dict]:
+                       group_j: str = "independent") -> tuple[pd.DataFrame | None, dict | None]:
     """Permutation test of the group difference in each frame's density: (one row per frame with ``diff``,
-    ``p`` and Holm's ``p (Holm)`` over the frames; the test's plan: method, relabellings, min_p, group sizes)."""
+    ``p`` and Holm's ``p (Holm)`` over the frames; the test's plan: method, relabellings, min_p, group sizes);
+    ``(None, None)`` when a group has no article (there is nothing to test)."""
+    if not ((groups == group_i).any() and (groups == group_j).any()):
+        return None, None
     tests = {f: permutation_test(per_article[f].set_axis(groups.index), groups, group_i, group_j)
              for f in per_article.columns}
     table = pd.DataFrame({"diff": {f: t["diff"] for f, t in tests.items()}, "p": {f: t["p"] for f, t in tests.items()}})
@@ -230,9 +244,11 @@ def assumption_note(outlets: pd.DataFrame) -> str:
             + ".")
 
 
-def permutation_note(group_means: pd.DataFrame, perm: pd.DataFrame, plan: dict, outlets: pd.DataFrame,
+def permutation_note(group_means: pd.DataFrame, perm: pd.DataFrame | None, plan: dict | None, outlets: pd.DataFrame,
                      alpha: float = ALPHA) -> str:
     """The largest gap between group means, how the test was run, what it finds, and its assumption."""
+    if perm is None:
+        return NOT_COMPARED
     top = largest_gap(group_means)
     text = (f"The largest gap between group means is in **{top}** ({group_means.loc['mean of state', top]:.1f} vs "
             f"{group_means.loc['mean of independent', top]:.1f} per 1,000 words); the rows above show "

@@ -135,3 +135,29 @@ def outlets_per_group(documents: pd.DataFrame, groups: pd.Series) -> pd.DataFram
     order = [g for g in ("state", "independent") if g in out.index] + [g for g in out.index
                                                                        if g not in ("state", "independent")]
     return out.reindex(order)
+
+
+GROUPS = ("state", "independent")
+NOT_COMPARED = "Not computed: this corpus gives no comparison of the two groups (section 1 says why)."
+"""What a section that compares the groups says when there is no comparison."""
+
+
+def comparison_gap(groups: pd.Series, pair: tuple[str, str] = GROUPS) -> str:
+    """Why the two groups of ``pair`` cannot be compared (every comparing section is then skipped), or ''
+    when each has at least one article with English body text (``groups``: doc_id -> group, those articles).
+
+    >>> comparison_gap(pd.Series({"a": "state", "b": "independent"}))
+    ''
+    >>> comparison_gap(pd.Series({"a": "state", "b": "state"}))
+    'Nothing below compares the two groups: every article with English body text here is state media (no independent article), so the keyness, the test of the frame densities and the sensitivity analysis are skipped.'
+    """
+    present = [g for g in pair if (groups == g).any()]
+    if len(present) == 2:
+        return ""
+    skipped = "the keyness, the test of the frame densities and the sensitivity analysis are skipped"
+    if not present:
+        return (f"Nothing below compares the two groups: no article here has English body text in either group, so "
+                f"{skipped}.")
+    missing = [g for g in pair if g not in present][0]
+    return (f"Nothing below compares the two groups: every article with English body text here is {present[0]} "
+            f"media (no {missing} article), so {skipped}.")

@@ -1,23 +1,40 @@
 """Tables and prose for the leadership-exchanges notebook (03), assembled from :mod:`helpers.report.exchanges`.
 
-- :func:`statements_per_article`, :func:`statements_note`: visit statements per article;
+- :func:`statements_per_article`, :func:`statements_table`, :func:`statements_note`: visit statements per article;
 - :func:`exchange_table`, :func:`exchanges_note`: the merged exchanges, one row each, and how many
   rest on more than one article;
 - :func:`article_reports`, :func:`shared_reports`, :func:`disagreement_note` (with :func:`shared_exchanges`,
   :func:`disagreeing_exchanges`, :func:`anachronisms`): where the articles disagree on dates and titles;
 - :func:`article_coverage`, :func:`coverage_table`, :func:`coverage_facts`, :func:`coverage_note`: what each
-  article leaves out;
-- :func:`direction_note`: exchanges by direction and level;
-- :func:`gap_claim`, :func:`gap_note`, :func:`inside_table`, :func:`inside_heads`, :func:`inside_note`: the
-  longest gap between top-level visits and what the articles list inside it.
+  article leaves out (by outlet when the articles are too many for one table);
+- direction, level and the gap: :mod:`helpers.report.leadership_gap` (re-exported here).
+
+A table the corpus gives no row (no visit statement, no exchange several articles report) is ``None``, and its
+note says why (:func:`helpers.report.style.show` skips ``None``).
 """
 from __future__ import annotations
 
 import pandas as pd
 
-from helpers.events.levels import LEVELS
 from helpers.report.exchanges import coverage, direction_label, exchange_reports, offices_in
-from helpers.report.text import md_quote, plural
+from helpers.report.leadership_gap import (GAP_COLUMNS, direction_note, gap_claim, gap_note,  # noqa: F401 (re-exported)
+                                           inside_heads, inside_note, inside_table)
+from helpers.report.text import agree, md_quote, plural
+
+MAX_ROWS = 30
+"""The most articles a per-article table shows; beyond it, only the articles with something to show."""
+MAX_COLUMNS = 12
+"""The most articles the coverage table shows as columns; beyond it, one column per outlet."""
+MAX_LISTED = 10
+"""The most exchanges (or articles) a sentence lists; beyond it, the rest are counted."""
+
+
+def _more(items: list[str], max_listed: int = MAX_LISTED, empty: str = "none") -> str:
+    """Items joined with ', ', the first ``max_listed`` and a count of the rest; ``empty`` when none."""
+    if not items:
+        return empty
+    rest = len(items) - max_listed
+    return ", ".join(items[:max_listed]) + (f" and {rest} more" if rest > 0 else "")
 
 
 def statements_per_article(visits: pd.DataFrame, article: pd.Series) -> pd.DataFrame:
@@ -35,22 +52,38 @@ def statements_per_article(visits: pd.DataFrame, article: pd.Series) -> pd.DataF
     return counts.astype({c: "int64" for c in numbers})
 
 
-def statements_note(visits: pd.DataFrame, per_article: pd.DataFrame) -> str:
+def statements_table(per_article: pd.DataFrame, max_rows: int = MAX_ROWS) -> pd.DataFrame | None:
+    """:func:`statements_per_article` for reading: every article up to ``max_rows``, beyond that only those
+    making a statement (the note counts the rest); ``None`` when no article makes one."""
+    if not per_article["statements"].any():
+        return None
+    return per_article if len(per_article) <= max_rows else per_article[per_article["statements"] > 0]
+
+
+def statements_note(visits: pd.DataFrame, per_article: pd.DataFrame, max_rows: int = MAX_ROWS) -> str:
     """The visit statements in words: how many, about how many people, the busiest article, undated and planned."""
+    if visits.empty:
+        return ("No article here makes a visit statement (a sentence saying that someone travelled, or will travel, "
+                "between two countries), so sections 2 to 4 have no visit to show.")
     busiest = per_article["statements"].idxmax()
+    silent = int((per_article["statements"] == 0).sum())
+    table = (f" The table lists the {plural(len(per_article) - silent, 'article')} making one; the other {silent} "
+             "make none." if len(per_article) > max_rows and silent else "")
     return (
         f"The articles make {plural(len(visits), 'visit statement')} about "
         f"{plural(visits['visitor_id'].nunique(), 'person', 'people')}; "
         f"{md_quote(per_article.at[busiest, 'article'])} alone makes {per_article.at[busiest, 'statements']} of them. "
         f"{plural((visits['date_start'] == '').sum(), 'statement')} carry no date of their own and "
         f"{plural((visits['status'] == 'planned').sum(), 'statement')} announce a visit that had not yet happened "
-        "when the article was written. The first rows, with their evidence:")
+        f"when the article was written.{table} The first rows, with their evidence:")
 
 
-def exchange_table(exchanges: pd.DataFrame, top: pd.Series) -> pd.DataFrame:
+def exchange_table(exchanges: pd.DataFrame, top: pd.Series) -> pd.DataFrame | None:
     """One row per exchange: visitor, direction, dates ('start to end' for a span), level, whether a
     ``paramount leader`` (``top``, from :func:`~helpers.report.exchanges.top_level`), the statements,
-    articles and outlets reporting it, and whether their dates disagree."""
+    articles and outlets reporting it, and whether their dates disagree; ``None`` when there is none."""
+    if exchanges.empty:
+        return None
     return pd.DataFrame({
         "visitor": exchanges["visitor"],
         "direction": [direction_label(f, t) for f, t in zip(exchanges["from_country"], exchanges["to_country"])],
@@ -64,19 +97,28 @@ def exchange_table(exchanges: pd.DataFrame, top: pd.Series) -> pd.DataFrame:
     })
 
 
-def exchanges_note(visits: pd.DataFrame, exchanges: pd.DataFrame) -> str:
-    """How the statements merge into exchanges, which exchanges several articles report, and how many
-    statements are tied to no exchange."""
+def exchanges_note(visits: pd.DataFrame, exchanges: pd.DataFrame, max_listed: int = MAX_LISTED) -> str:
+    """How the statements merge into exchanges, which exchanges several articles report (the ``max_listed``
+    reported by the most), and how many statements are tied to no exchange."""
+    if visits.empty:
+        return "No visit statement, so no exchange."
     multi = exchanges[exchanges["n_articles"] > 1]
     unassigned = len(visits) - int(exchanges["n_statements"].sum())
-    return (
-        f"The {plural(len(visits), 'statement')} merge into **{plural(len(exchanges), 'exchange')}**. "
-        f"{plural(len(multi), 'exchange')} are reported by more than one article: "
-        + "; ".join(f"{md_quote(r.visitor)}'s {r.date_start[:4]} visit ({direction_label(r.from_country, r.to_country)}, "
-                    f"{r.n_articles} articles)" for r in multi.itertuples())
-        + f". The other {len(exchanges) - len(multi)} rest on a single article. "
-        f"{plural(unassigned, 'statement')} could not be tied to one exchange (an undated statement whose visitor made "
-        f"several visits in that direction) and {'is' if unassigned == 1 else 'are'} left out of the counts.")
+    shown = multi.sort_values("n_articles", ascending=False, kind="stable").head(max_listed).sort_index()
+    listed = "; ".join(f"{md_quote(r.visitor)}'s {r.date_start[:4] or 'undated'} visit "
+                       f"({direction_label(r.from_country, r.to_country)}, {r.n_articles} articles)"
+                       for r in shown.itertuples())
+    more = (f"; and {plural(len(multi) - len(shown), 'other')}, each reported by "
+            f"{int(multi['n_articles'].nlargest(max_listed).min())} articles or fewer" if len(multi) > len(shown) else "")
+    text = f"The {plural(len(visits), 'statement')} merge into **{plural(len(exchanges), 'exchange')}**. "
+    text += (f"{plural(len(multi), 'exchange')} {agree(len(multi), 'is', 'are')} reported by more than one article: "
+             f"{listed}{more}. The other {len(exchanges) - len(multi)} rest on a single article. " if len(multi) else
+             "Each rests on a single article. " if len(exchanges) else "")
+    if not unassigned:
+        return text + "Every statement is tied to an exchange."
+    return text + (f"{plural(unassigned, 'statement')} could not be tied to one exchange (an undated statement whose "
+                   f"visitor made several visits in that direction) and {'is' if unassigned == 1 else 'are'} left out "
+                   "of the counts.")
 
 
 # ---------------------------------------------------------------------------
@@ -105,9 +147,12 @@ def anachronisms(reports: pd.DataFrame) -> pd.DataFrame:
     return reports[reports["title_check"].str.contains("not held")]
 
 
-def shared_reports(reports: pd.DataFrame, exchanges: pd.DataFrame) -> pd.DataFrame:
-    """What each article says about each exchange that several articles report: dates, titles, status, title check."""
+def shared_reports(reports: pd.DataFrame, exchanges: pd.DataFrame) -> pd.DataFrame | None:
+    """What each article says about each exchange that several articles report: dates, titles, status, title
+    check; ``None`` when no exchange is reported by more than one article."""
     shared = reports[reports["exchange_id"].isin(shared_exchanges(exchanges)["exchange_id"])]
+    if shared.empty:
+        return None
     return shared[["visitor", "direction", "article", "dates", "titles", "status", "title_check"]].reset_index(drop=True)
 
 
@@ -127,9 +172,15 @@ def disagreement_note(reports: pd.DataFrame, exchanges: pd.DataFrame) -> str:
               f"{md_quote(offices_in(by_id.at[x, 'visitor_id'], by_id.at[x, 'date_start']))})"
               for a, v, t, c, x in zip(wrong["article"], wrong["visitor"], wrong["titles"], wrong["title_check"],
                                        wrong["exchange_id"])]
-    return (f"{plural(len(disagreeing), 'exchange')} carry dates that cannot all be true at once (two spans, neither "
-            "inside the other, or two different months):\n\n" + "\n".join(lines) + "\n\n"
-            f"Titles not held at the time of the visit, {plural(len(wrong), 'case')}:\n\n" + "\n".join(titles))
+    dates = (f"{plural(len(disagreeing), 'exchange')} carry dates that cannot all be true at once (two spans, neither "
+             "inside the other, or two different months):\n\n" + "\n".join(lines) if lines else
+             "No exchange reported by several articles carries dates that cannot all be true at once." if
+             len(shared_exchanges(exchanges)) else "No exchange is reported by more than one article, so no dates "
+             "can disagree.")
+    held = (f"Titles not held at the time of the visit, {plural(len(wrong), 'case')}:\n\n" + "\n".join(titles) if titles
+            else "No article gives a visitor a title he did not hold at the time of the visit (as far as "
+            "`offices.csv` records the offices).")
+    return dates + "\n\n" + held
 
 
 # ---------------------------------------------------------------------------
@@ -142,9 +193,20 @@ def article_coverage(exchanges: pd.DataFrame, documents: pd.DataFrame, article: 
     return cov
 
 
-def coverage_table(cov: pd.DataFrame) -> pd.DataFrame:
-    """The coverage matrix for reading: 'reported' or ''."""
-    return cov.replace({True: "reported", False: ""})
+def coverage_table(cov: pd.DataFrame, outlets: pd.Series | None = None,
+                   max_columns: int = MAX_COLUMNS) -> pd.DataFrame | None:
+    """The coverage matrix for reading: 'reported' or '' per article (columns). With more than ``max_columns``
+    articles, only those reporting an exchange; if still too many and ``outlets`` (column label -> outlet) is
+    given, one column per outlet, each cell 'k of n' of its articles. ``None`` when there is no exchange."""
+    if cov.empty:
+        return None
+    if len(cov.columns) > max_columns:
+        cov = cov.loc[:, cov.any()]
+    if len(cov.columns) <= max_columns or outlets is None:
+        return cov.replace({True: "reported", False: ""})
+    size = outlets.value_counts()
+    per_outlet = cov.T.groupby(outlets.reindex(cov.columns)).sum().T
+    return per_outlet.apply(lambda col: col.map(lambda k: f"{k} of {size[col.name]}" if k else ""))
 
 
 def coverage_facts(cov: pd.DataFrame) -> dict:
@@ -162,97 +224,30 @@ def coverage_facts(cov: pd.DataFrame) -> dict:
 
 
 def coverage_note(cov: pd.DataFrame, max_listed: int = 12) -> str:
-    """Exchanges per article, those only one article tells, and what is left without the widest article (with more
-    than ``max_listed`` articles, those that report no exchange are counted, not listed)."""
+    """Exchanges per article (the ``max_listed`` reporting the most; the articles reporting none counted, not
+    listed, beyond ``max_listed`` articles), those only one article tells, and what is left without the widest
+    article."""
+    if cov.empty:
+        return "No exchange, so no article reports one."
     f = coverage_facts(cov)
     per = f["per_article"]
     none = per[per == 0]
     listed = per[per > 0] if len(per) > max_listed else per
-    head = ("Exchanges reported, per article: " + "; ".join(f"{md_quote(a)} {n}" for a, n in listed.items())
+    shown = listed.sort_values(ascending=False, kind="stable").head(max_listed)
+    shown = listed[listed.index.isin(shown.index)]
+    head = ("Exchanges reported, per article: " + "; ".join(f"{md_quote(a)} {n}" for a, n in shown.items())
+            + (f"; {plural(len(listed) - len(shown), 'other article')} report fewer" if len(shown) < len(listed) else "")
             + (f"; the other {plural(len(none), 'article')} report none" if len(listed) < len(per) else ""))
+    if len(cov.columns) == 1:
+        return head + "."
+    others = [md_quote(x) for x in f["told_by_others"]]
     return (
         head
-        + f". {plural(len(f['only_one']), 'exchange')} appear in one article only, "
+        + f". {plural(len(f['only_one']), 'exchange')} appear{agree(len(f['only_one']), 's', '')} in one article only, "
         f"{f['only_widest']} of them in {md_quote(f['widest'])}. "
         f"Reported by every article: {', '.join(md_quote(x) for x in f['everywhere']) or 'none'}. "
-        f"Without {md_quote(f['widest'])}, the other {len(cov.columns) - 1} articles together report only "
-        f"{plural(len(f['told_by_others']), 'exchange')}: {', '.join(md_quote(x) for x in f['told_by_others'])}.")
-
-
-# ---------------------------------------------------------------------------
-# Direction, level and the long gap (sections 3-4)
-# ---------------------------------------------------------------------------
-def direction_note(exchanges: pd.DataFrame, top: pd.Series) -> str:
-    """Exchanges per direction (with first and last year), per level, and how many are by a paramount leader."""
-    per_direction = exchanges.groupby(["from_country", "to_country"]).agg(
-        exchanges=("exchange_id", "size"), first=("year", "min"), last=("year", "max"))
-    per_level = exchanges["level"].value_counts()
-    return ("Exchanges per direction: " + "; ".join(
-        f"{direction_label(f, t)} {r.exchanges} ({r.first}–{r.last})" for (f, t), r in per_direction.iterrows())
-        + ". By level: " + ", ".join(f"{lv} {n}" for lv, n in per_level.items())
-        + f". {plural(int(top.sum()), 'exchange')} are visits by a paramount leader.")
-
-
-GAP_COLUMNS = ["direction", "before_visitor", "before_end", "after_visitor", "after_start", "years", "calendar_years"]
-
-
-def gap_claim(sentences: pd.DataFrame, timexes: pd.DataFrame, gap: pd.Series, article: pd.Series) -> str:
-    """The first body sentence that states the gap's length in calendar years as a duration ("untouched for
-    55 years"), quoted with its article; '' when no sentence does."""
-    durations = timexes[(timexes["kind"] == "duration") & (timexes["value"] == f"P{gap['calendar_years']}Y")]
-    if durations.empty:
-        return ""
-    first = durations.iloc[0]
-    text = sentences.loc[(sentences["doc_id"] == first["doc_id"]) & (sentences["sent_id"] == first["sent_id"]), "text"]
-    return f"One article puts it this way: *{md_quote(text.iloc[0])}* ({md_quote(article[first['doc_id']])})."
-
-
-def gap_note(gaps: pd.DataFrame, inside: pd.DataFrame) -> str:
-    """The longest gap (first row of ``gaps``, from :func:`~helpers.report.exchanges.top_level_gaps`) against
-    the other direction's longest, and how many other visits lie ``inside`` it."""
-    gap = gaps.iloc[0]
-    other = gaps[gaps["direction"] != gap["direction"]].iloc[0]
-    return (
-        f"The longest gap runs {gap['direction']}: from the end of {md_quote(gap['before_visitor'])}'s visit "
-        f"({gap['before_end']}) to the start of {md_quote(gap['after_visitor'])}'s ({gap['after_start']}), "
-        f"**{gap['years']:.1f} years** ({gap['calendar_years']} in calendar years). "
-        f"The other direction's longest gap is {other['years']:.1f} years "
-        f"({md_quote(other['before_visitor'])} {other['before_end'][:4]} to "
-        f"{md_quote(other['after_visitor'])} {other['after_start'][:4]}), so the gap is one-sided: "
-        f"inside it the articles list {plural(len(inside), 'other visit')}, in both directions:")
-
-
-def inside_table(inside: pd.DataFrame, top: pd.Series) -> pd.DataFrame:
-    """The visits inside a gap: visitor, direction, start, level, paramount, titles (without the sentence
-    numbers) and the outlets reporting each."""
-    table = inside.assign(
-        direction=[direction_label(f, t) for f, t in zip(inside["from_country"], inside["to_country"])],
-        paramount=top[inside.index],
-        titles=inside["titles_reported"].str.replace(r" \(\d{3}(?:, \d{3})*\)", "", regex=True),
-        reported_by=inside["outlets"].map(", ".join))
-    return table[["visitor", "direction", "date_start", "level", "paramount", "titles", "reported_by"]].reset_index(drop=True)
-
-
-def _listing(rows: pd.DataFrame) -> str:
-    return ", ".join(f"{md_quote(v)} ({s[:4]}, {direction_label(f, t)})" for v, s, f, t in
-                     zip(rows["visitor"], rows["date_start"], rows["from_country"], rows["to_country"])) or "none"
-
-
-def inside_heads(inside: pd.DataFrame) -> pd.DataFrame:
-    """The visits of ``inside`` made at the level of a head of party or state."""
-    return inside[inside["level"] == LEVELS[0]]
-
-
-def inside_note(inside: pd.DataFrame, top: pd.Series) -> str:
-    """Which visits inside the gap were at head level, by a paramount leader or not, and who reports them."""
-    heads = inside_heads(inside)
-    outlets = sorted(set(o for os in inside["outlets"] for o in os))
-    return (
-        f"Of these {len(inside)} visits, {len(heads)} were at the level of a head of party or state. Visits by a "
-        f"paramount leader inside the gap: {_listing(heads[top[heads.index]])}; by a head of state or party who was "
-        f"not the paramount leader: {_listing(heads[~top[heads.index]])}. The gap is a gap in one direction and at "
-        "the very top, not an absence of high-level contact. These visits are reported by "
-        f"{' and '.join(md_quote(o) for o in outlets)} only.")
+        f"Without {md_quote(f['widest'])}, the other {plural(len(cov.columns) - 1, 'article')} together report "
+        + (f"only {plural(len(others), 'exchange')}: {_more(others)}." if others else "none."))
 
 
 def limits_note(limits: dict, n_coded: int, unassigned: int) -> str:
@@ -261,15 +256,16 @@ def limits_note(limits: dict, n_coded: int, unassigned: int) -> str:
     from helpers.report.overview import outlet_article_clause
 
     coded = (f"The codebook covers {plural(n_coded, 'article')} of {limits['n_documents']} and the rules were developed on "
-             "them, so precision and recall are in-sample" if n_coded else
+             f"{agree(n_coded, 'it', 'them')}, so precision and recall are in-sample" if n_coded else
              "No article here is covered by the codebook, so nothing is scored in-sample")
-    return (f"**What the corpus cannot tell.** The visits are those {plural(limits['n_documents'], 'article')} choose "
+    n = limits["n_documents"]
+    return (f"**What the corpus cannot tell.** The visits are those {'the article chooses' if n == 1 else plural(n, 'article') + ' choose'} "
             "to recall, not a record of diplomacy: a visit no article mentions does not exist here, and an article's "
             "silence is a choice of emphasis we cannot separate from its occasion (a summit, an anniversary) or its "
             f"outlet ({outlet_article_clause(limits)}). {coded}; section 7 sets the development figures on real agency "
             "copy beside them, and articles of other outlets remain the real test. Offices are checked at year "
             "precision (a title taken up during the year of the visit counts as held), and only for people whose "
             "offices `offices.csv` lists. Levels and \"paramount leader\" come from that file's judgement of each "
-            f"office, and {plural(unassigned, 'undated statement')} about several visits cannot be tied to any one of "
-            "them.")
+            "office" + (f", and {plural(unassigned, 'undated statement')} about several visits cannot be tied to any one "
+                        "of them." if unassigned else "."))
 

@@ -9,8 +9,7 @@ import math
 import pandas as pd
 
 from helpers.corpus.segment import KINDS
-from helpers.report.style import MEDIA_SYSTEM_COLORS, SEGMENT_KIND_COLORS, source_note
-from helpers.report.text import fmt_int, fmt_pct, md_quote, plural
+from helpers.report.text import agree, fmt_int, fmt_pct, md_quote, plural
 
 _PRECISION_OFFSET = {"day": pd.DateOffset(days=1), "month": pd.DateOffset(months=1), "year": pd.DateOffset(years=1)}
 
@@ -95,109 +94,16 @@ def _labels(corpus, labels):
     return article_labels(corpus.documents) if labels is None else labels
 
 
-def plot_composition(corpus, labels: pd.Series | None = None, max_rows: int = MAX_ROWS):
-    """Horizontal stacked bars: share of each file's characters by segment kind, one bar per article (by its
-    label); with more than ``max_rows`` articles, one bar per outlet (the mean of its articles' shares)."""
-    import matplotlib.pyplot as plt
+def year_span(limits: dict) -> str:
+    """The corpus's publication years in words: '2019–2025', '2024' (one year), or that none is known.
 
-    table = composition(corpus)
-    shares = table[list(KINDS)].div(table["total"], axis=0)
-    if len(shares) > max_rows:
-        outlet = corpus.documents["outlet"].reindex(shares.index)
-        counts = outlet.value_counts()
-        shares = shares.groupby(outlet).mean()
-        names = pd.Series([f"{o} (mean of {counts[o]} articles)" if counts[o] > 1 else f"{o} (1 article)"
-                           for o in shares.index], index=shares.index)
-    else:
-        names = _labels(corpus, labels).reindex(shares.index)
-    fig, ax = plt.subplots(figsize=(8, 0.5 * len(shares) + 1.6))
-    left = pd.Series(0.0, index=shares.index)
-    for kind in KINDS:
-        ax.barh(names, shares[kind], left=left, color=SEGMENT_KIND_COLORS[kind], label=kind)
-        left += shares[kind]
-    ax.set_xlim(0, 1)
-    ax.set_xlabel("share of the file's characters")
-    ax.invert_yaxis()
-    ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), title="segment kind")
-    ax.grid(axis="y", visible=False)
-    return fig, ax
-
-
-def plot_publication_timeline(corpus, labels: pd.Series | None = None, max_rows: int = MAX_ROWS):
-    """Each article on a time axis, coloured by media system; a bar spans a date known only to the month or year.
-    With more than ``max_rows`` articles, articles per year by media system instead (stacked bars)."""
-    import matplotlib.pyplot as plt
-
-    docs = corpus.documents.sort_values("published", kind="stable")
-    if len(docs) > max_rows:
-        return _plot_years(docs)
-    names = _labels(corpus, labels)
-    span = published_interval(docs)
-    fig, ax = plt.subplots(figsize=(8, 0.45 * len(docs) + 1.6))
-    for i, (doc_id, row) in enumerate(docs.iterrows()):
-        if pd.isna(row["published"]):
-            continue
-        color = MEDIA_SYSTEM_COLORS[row["media_system"]]
-        first, last = span.loc[doc_id, "first_day"], span.loc[doc_id, "last_day"]
-        if row["published_precision"] == "day":
-            ax.plot(first, i, "o", color=color, markersize=8)
-        else:
-            ax.plot([first, last], [i, i], "-", color=color, linewidth=6, solid_capstyle="butt", alpha=0.8)
-        ax.annotate(f"{names[doc_id]} ({row['published_basis']})", (last, i), xytext=(6, 0),
-                    textcoords="offset points", va="center", fontsize=8.5)
-    ax.set_yticks(range(len(docs)), [""] * len(docs))
-    ax.set_ylim(len(docs) - 0.5, -0.5)
-    ax.set_xlabel("publication date (a bar spans a date known only to the month or year)")
-    first_year = docs["published"].min().year
-    last_year = docs["published"].max().year
-    # room on the right for the labels, which run past the last date
-    ax.set_xlim(pd.Timestamp(first_year, 1, 1), pd.Timestamp(last_year + 2 + (last_year - first_year) // 2, 1, 1))
-    for system, color in MEDIA_SYSTEM_COLORS.items():
-        ax.plot([], [], "s", color=color, label=f"{system} media")
-    ax.legend(loc="upper right")
-    ax.grid(axis="y", visible=False)
-    return fig, ax
-
-
-def _plot_years(docs: pd.DataFrame):
-    """Articles per publication year, stacked by media system (articles with no date left out, said in the label)."""
-    import matplotlib.pyplot as plt
-
-    dated = docs.dropna(subset=["published"])
-    counts = (dated.assign(year=dated["published"].dt.year).groupby(["year", "media_system"]).size()
-              .unstack(fill_value=0).reindex(columns=list(MEDIA_SYSTEM_COLORS), fill_value=0))
-    counts = counts.reindex(range(int(counts.index.min()), int(counts.index.max()) + 1), fill_value=0)
-    fig, ax = plt.subplots(figsize=(8, 3.6))
-    bottom = pd.Series(0, index=counts.index)
-    for system, color in MEDIA_SYSTEM_COLORS.items():
-        ax.bar(counts.index, counts[system], bottom=bottom, color=color, label=f"{system} media")
-        bottom += counts[system]
-    for year, total in bottom.items():  # the count on each bar: a year of one article stays visible
-        if total:
-            ax.annotate(str(total), (year, total), xytext=(0, 2), textcoords="offset points", ha="center", fontsize=8)
-    ax.set_ylim(0, bottom.max() * 1.15)
-    undated = len(docs) - len(dated)
-    ax.set_xlabel("publication year" + (f" ({plural(undated, 'article')} with no date left out)" if undated else ""))
-    ax.set_ylabel("articles")
-    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1))
-    return fig, ax
-
-
-def timeline_title(limits: dict, documents: pd.DataFrame) -> str:
-    """The timeline's title, its claim computed: do the media systems' publication years overlap?
-
-    >>> docs = pd.DataFrame({"media_system": ["state", "independent"],
-    ...                      "published": pd.to_datetime(["2019-01-01", "2025-01-01"])})
-    >>> timeline_title(dict(n_documents=2, first_year=2019, last_year=2025), docs)
-    '2 articles, 2019–2025: state and independent articles fall in separate years'
+    >>> year_span(dict(first_year=2019, last_year=2025)), year_span(dict(first_year=None, last_year=None))
+    ('2019–2025', 'no publication year known')
     """
-    years = documents.dropna(subset=["published"]).groupby("media_system")["published"].agg(["min", "max"])
-    head = f"{plural(limits['n_documents'], 'article')}, {limits['first_year']}–{limits['last_year']}"
-    if len(years) < 2:
-        return head + f": {years.index[0] if len(years) else 'no'} media only"
-    overlap = years["min"].max() <= years["max"].min()
-    return head + (": state and independent coverage interleave" if overlap
-                   else ": state and independent articles fall in separate years")
+    first, last = limits.get("first_year"), limits.get("last_year")
+    if first is None:
+        return "no publication year known"
+    return str(first) if first == last else f"{first}–{last}"
 
 
 def corpus_limits(corpus) -> dict:
@@ -249,24 +155,42 @@ def corpus_note(limits: dict) -> str:
     """Articles, outlets, countries and groups of :func:`corpus_limits`, in words."""
     return (f"The corpus holds {plural(limits['n_documents'], 'article')} from {plural(limits['n_outlets'], 'outlet')} "
             f"in {plural(limits['n_countries'], 'country', 'countries')}: {limits['n_state']} coded as state media and "
-            f"{limits['n_independent']} as independent media. {limits['n_ambiguous']} of the outlets are marked "
-            f"ambiguous, and {outlet_article_clause(limits)}.")
+            f"{limits['n_independent']} as independent media. "
+            + (f"{limits['n_ambiguous']} of the outlets {agree(limits['n_ambiguous'], 'is', 'are')} marked ambiguous"
+               if limits["n_ambiguous"] else "No outlet is marked ambiguous")
+            + f", and {outlet_article_clause(limits)}.")
 
 
-def inferred_dates_note(documents: pd.DataFrame) -> str:
-    """The pages that print no date, each with the precision and evidence of its inferred date."""
+def inferred_dates_note(documents: pd.DataFrame, labels: pd.Series | None = None, max_listed: int = 12) -> str:
+    """The pages dated from their own words, each (by its article label; by its outlet when no ``labels`` are
+    given) with the precision and evidence of its inferred date; beyond ``max_listed`` pages, the first of them
+    and a count of the rest (the table above lists all)."""
     inferred = documents[documents["published_basis"] == "inferred"]
-    return (f"{plural(len(inferred), 'page')} print no date of their own; their dates come from what the article "
-            "says:\n\n" + "\n".join(f"- **{md_quote(r.outlet)}**: {r.published_precision} precision, "
-                                      f"{md_quote(r.published_evidence)}." for r in inferred.itertuples()))
+    if inferred.empty:
+        return ("No page here is dated from its own words: every publication date is printed on the page, recorded "
+                "in the catalog, or unknown (the table above says which).")
+    names = inferred["outlet"] if labels is None else labels.reindex(inferred.index)
+    n = len(inferred)
+    rest = n - max_listed
+    return (f"{plural(n, 'page')} print{agree(n, 's', '')} no date of {agree(n, 'its', 'their')} own; "
+            f"{agree(n, 'its date comes', 'their dates come')} from what the article says:\n\n"
+            + "\n".join(f"- **{md_quote(name)}**: {r.published_precision} precision, {md_quote(r.published_evidence)}."
+                        for name, r in zip(names[:max_listed], inferred.head(max_listed).itertuples()))
+            + (f"\n- … and {plural(rest, 'other page')}, listed in the table above." if rest > 0 else ""))
 
 
 def years_by_system_note(documents: pd.DataFrame) -> str:
-    """First and last publication year and the number of articles per media system."""
+    """First and last publication year and the number of articles per media system (and those with no date)."""
     by_system = (documents.assign(year=documents["published"].dt.year)
-                 .groupby("media_system")["year"].agg(["min", "max", "count"]))
-    return ("Publication years by media system: " + "; ".join(
-        f"{system} {int(r['min'])}–{int(r['max'])} ({plural(r['count'], 'article')})" for system, r in by_system.iterrows())
+                 .groupby("media_system")["year"].agg(["min", "max", "count", "size"]))
+
+    def years(r) -> str:
+        undated = int(r["size"] - r["count"])
+        span = (f" {int(r['min'])}–{int(r['max'])} ({plural(r['count'], 'article')}" if r["count"] else
+                ", no dated article (")
+        return span + (f"{', ' if r['count'] else ''}{undated} with no date" if undated else "") + ")"
+
+    return ("Publication years by media system: " + "; ".join(f"{system}{years(r)}" for system, r in by_system.iterrows())
         + ". Each article was written for an occasion (a summit, an anniversary of diplomatic relations), so any "
         "difference between media systems may also be a difference between occasions and years.")
 
@@ -275,9 +199,12 @@ def boilerplate_note(corpus, shares: pd.DataFrame | None = None) -> str:
     """Shares of boilerplate and body characters, the noisiest file, and boilerplate segments per rule
     (``shares``: :func:`boilerplate_share`)."""
     shares = boilerplate_share(corpus) if shares is None else shares
-    noisiest = shares["boilerplate_share"].idxmax()
     rules = corpus.segments[corpus.segments["kind"] == "boilerplate"].groupby("rule").size()
     comp = composition(corpus)
+    if rules.empty:
+        return (f"No segment of any file is labelled boilerplate: {fmt_pct(comp['body'].sum() / comp['total'].sum())} "
+                "of all characters are body text, the rest headlines, datelines and captions.")
+    noisiest = shares["boilerplate_share"].idxmax()
     return (f"Across the corpus, {fmt_pct(comp['boilerplate'].sum() / comp['total'].sum())} of all characters are "
             f"boilerplate and {fmt_pct(comp['body'].sum() / comp['total'].sum())} are body text. The noisiest file is "
             f"{md_quote(_labels(corpus, None)[noisiest])} "
@@ -342,37 +269,70 @@ def dates_clause(limits: dict) -> str:
 
     >>> dates_clause(dict(n_documents=20, n_undated=17, n_inferred=2, n_catalog=15, n_unknown=0))
     '3 pages state their date; 15 are dated by the catalog and 2 dated from their own words, with the evidence kept'
+    >>> dates_clause(dict(n_documents=1, n_undated=1, n_inferred=0, n_catalog=0, n_unknown=1))
+    'no page states its date; 1 has no date'
     """
     stated = limits["n_documents"] - limits["n_undated"]
     parts = []
     if limits.get("n_catalog"):
-        parts.append(f"{limits['n_catalog']} are dated by the catalog")
+        parts.append(f"{limits['n_catalog']} {agree(limits['n_catalog'], 'is', 'are')} dated by the catalog")
     if limits.get("n_inferred"):
-        parts.append(f"{limits['n_inferred']} {'are ' if not parts else ''}dated from their own words, with the "
-                     "evidence kept")
+        n = limits["n_inferred"]
+        parts.append(f"{n} {'' if parts else agree(n, 'is ', 'are ')}dated from {agree(n, 'its', 'their')} own words, "
+                     "with the evidence kept")
     if limits.get("n_unknown"):
-        parts.append(f"{limits['n_unknown']} have no date")
+        parts.append(f"{limits['n_unknown']} {agree(limits['n_unknown'], 'has', 'have')} no date")
     tail = " and ".join(parts) if len(parts) < 3 else ", ".join(parts[:-1]) + " and " + parts[-1]
-    return (f"{plural(stated, 'page')} state{'s its' if stated == 1 else ' their'} date" + (f"; {tail}" if tail else ""))
+    head = ("no page states its date" if stated == 0 else
+            f"{plural(stated, 'page')} state{'s its' if stated == 1 else ' their'} date")
+    return head + (f"; {tail}" if tail else "")
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def corpus_findings(limits: dict, shares: pd.DataFrame) -> str:
     """The notebook's findings as Markdown bullets, from :func:`corpus_limits` and :func:`boilerplate_share`."""
     return (
         f"- {plural(limits['n_documents'], 'article')} from {plural(limits['n_outlets'], 'outlet')} in "
-        f"{plural(limits['n_countries'], 'country', 'countries')}, {limits['first_year']}–{limits['last_year']}; "
-        f"{limits['n_state']} state and {limits['n_independent']} independent, {limits['n_ambiguous']} of the outlets "
-        "coded with stated doubt.\n"
-        f"- {dates_clause(limits)}.\n"
-        f"- Boilerplate is up to {fmt_pct(shares['boilerplate_share'].max())} of a file; only body text enters the "
-        "analyses.\n"
-        "- The corpus supports a traceable close reading and comparison of these articles, not generalisation about "
-        "state or independent media.")
+        f"{plural(limits['n_countries'], 'country', 'countries')}, {year_span(limits)}; "
+        f"{limits['n_state']} state and {limits['n_independent']} independent, "
+        + (f"{limits['n_ambiguous']} of the outlets coded with stated doubt.\n" if limits["n_ambiguous"] else
+           "no outlet coded with stated doubt.\n")
+        + f"- {_capital(dates_clause(limits))}.\n"
+        + (f"- Boilerplate is up to {fmt_pct(shares['boilerplate_share'].max())} of a file; only body text enters the "
+           "analyses.\n" if len(shares) and shares["boilerplate_share"].max() > 0 else
+           "- No file has boilerplate the rules recognise; only body text enters the analyses.\n")
+        + ("- The corpus supports a traceable close reading of this one article, not generalisation about state or "
+           "independent media." if limits["n_documents"] == 1 else
+           "- The corpus supports a traceable close reading and comparison of these articles, not generalisation "
+           "about state or independent media."))
 
 
 __all__ = [
     "article_table", "format_published", "published_labels", "published_interval", "composition", "boilerplate_share",
-    "plot_composition", "plot_publication_timeline", "timeline_title", "corpus_limits", "source_note", "corpus_note",
+    "corpus_limits", "corpus_note",
     "inferred_dates_note", "years_by_system_note", "boilerplate_note", "support_note", "corpus_findings",
-    "outlet_article_clause", "smallest_p", "statistics_clause", "dates_clause",
+    "outlet_article_clause", "smallest_p", "statistics_clause", "dates_clause", "body_table", "body_note", "year_span",
 ]
+
+
+def body_table(corpus, labels: pd.Series | None = None) -> pd.DataFrame:
+    """Per article (every one, an article with no body text at 0): its ``article`` label, body ``sentences``
+    and ``body_words``."""
+    docs = corpus.documents
+    sentences = corpus.sentences.groupby("doc_id").size().reindex(docs.index, fill_value=0).astype("int64")
+    return pd.DataFrame({"article": _labels(corpus, labels), "sentences": sentences,
+                         "body_words": docs["n_words"]})[["article", "sentences", "body_words"]]
+
+
+def body_note(limits: dict, per_doc: pd.DataFrame) -> str:
+    """Body sentences and words in all, and the range of words per article (from :func:`body_table`)."""
+    words = per_doc["body_words"]
+    head = (f"In all, {fmt_int(limits['n_sentences'])} body sentences and {fmt_int(limits['n_words'])} body words")
+    if len(words) == 1:
+        return head + ", in the one article."
+    if words.min() == words.max():
+        return head + f": {fmt_int(words.min())} words in every article."
+    return head + f": between {fmt_int(words.min())} and {fmt_int(words.max())} words per article."

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from helpers.report.text import md_quote, plural
+from helpers.report.text import md_quote, plural, the_articles
 
 LAYERS = ("timexes", "mentions", "visits", "exchanges")
 # What each kind of problem means for a reader of the later notebooks.
@@ -36,8 +36,8 @@ def all_problems(corpus) -> pd.DataFrame:
 def problems_note(problems: pd.DataFrame, n_documents: int) -> str:
     """The problem table in words: how many articles, by layer; or that there is none."""
     if problems.empty:
-        return (f"No problem in any layer: every one of the {plural(n_documents, 'article')} was loaded, "
-                "segmented and annotated in full.")
+        every = "the article was" if n_documents == 1 else f"every one of {the_articles(n_documents)} was"
+        return f"No problem in any layer: {every} loaded, segmented and annotated in full."
     counts = problems.groupby("layer")["doc_id"].nunique()
     parts = [f"{plural(n, 'article')}: {md_quote(MEANING.get(layer, layer))} (`{layer}`)" for layer, n in counts.items()]
     affected = problems["doc_id"].nunique()

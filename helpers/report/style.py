@@ -91,3 +91,35 @@ def source_note(fig, text: str | None = None) -> None:
     it names the corpus folder the notebooks read."""
     text = f"Source: vn-dprk-press corpus ({corpus_name()}), computed by helpers." if text is None else text
     fig.text(0.01, -0.01, text, fontsize=7.5, color="#555555", ha="left", va="top")
+
+
+def show_figure(result, note: str | None = None, tight: bool = False) -> None:
+    """Show a figure with its source note, or the sentence that says why a section draws none.
+
+    ``result`` is what a plotting helper returns: ``(fig, ax)`` for a figure, or a ``str`` (Markdown) when the
+    corpus gives it nothing to draw (one media system only, no dated event, ...), which is displayed instead,
+    so a notebook says why a figure is missing rather than stopping or drawing an empty frame. ``note``
+    replaces the default source note; ``tight`` applies ``fig.tight_layout()`` first.
+    """
+    import matplotlib.pyplot as plt
+    from IPython.display import Markdown, display
+
+    if isinstance(result, str):
+        display(Markdown(result))
+        return
+    fig = result[0]
+    source_note(fig, note)
+    if tight:
+        fig.tight_layout()
+    plt.show()
+
+
+def show(*items) -> None:
+    """Display a section's outputs in order: a ``str`` as Markdown (a note rendered from the data), anything
+    else (a table) as it is, and ``None`` or an empty string (a table or remark the corpus gives a section
+    nothing for, its note saying so) not at all, so a section with nothing to show prints its sentence rather
+    than an empty frame."""
+    from IPython.display import Markdown, display
+
+    shown = [i for i in items if i is not None and not (isinstance(i, str) and not i.strip())]
+    display(*(Markdown(i) if isinstance(i, str) else i for i in shown))

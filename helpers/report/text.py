@@ -32,3 +32,45 @@ def plural(n, word: str, plural_word: str | None = None) -> str:
     """'1 article', '5 articles'."""
     n = int(n)
     return f"{n} {word if n == 1 else (plural_word or word + 's')}"
+
+
+def agree(n, one: str, many: str) -> str:
+    """The verb (or pronoun) that agrees with a count: agree(1, 'is', 'are') -> 'is', agree(0, 'is', 'are') -> 'are'."""
+    return one if int(n) == 1 else many
+
+
+def listing(items, empty: str = "none", sep: str = ", ") -> str:
+    """Items joined for a sentence, or ``empty`` when there is none, so a sentence never ends on a bare colon.
+
+    >>> listing(["a", "b"]), listing([])
+    ('a, b', 'none')
+    """
+    items = [str(i) for i in items]
+    return sep.join(items) if items else empty
+
+
+def fmt_num(x, digits: int = 2, missing: str = "–") -> str:
+    """A number with ``digits`` decimals, or ``missing`` where there is none (NaN, None): a score nothing was
+    computed on is shown as a dash, never as 'nan'.
+
+    >>> fmt_num(0.8333), fmt_num(float("nan")), fmt_num(None)
+    ('0.83', '–', '–')
+    """
+    try:
+        value = float(x)
+    except (TypeError, ValueError):
+        return missing
+    return missing if value != value or value in (float("inf"), float("-inf")) else f"{value:.{digits}f}"
+
+
+def the_articles(n, word: str = "article", plural_word: str | None = None) -> str:
+    """'the article' for one, 'the 5 articles' for several, 'no article' for none: a count that reads as a
+    sentence whatever the corpus size.
+
+    >>> the_articles(1), the_articles(5), the_articles(0), the_articles(2, "body", "bodies")
+    ('the article', 'the 5 articles', 'no article', 'the 2 bodies')
+    """
+    n = int(n)
+    if n == 0:
+        return f"no {word}"
+    return f"the {word}" if n == 1 else f"the {plural(n, word, plural_word)}"
