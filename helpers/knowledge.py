@@ -98,6 +98,14 @@ def load_country_words(source=None) -> pd.DataFrame:
     return _csv(source, "country_words.csv", ("word", "home", "country", "note"))
 
 
+def load_lifespans(source=None) -> pd.DataFrame:
+    """Recorded deaths (``lifespans.csv``: entity_id, born, died, source), dates parsed; a person not listed is
+    not known to have died."""
+    df = _csv(source, "lifespans.csv", ("entity_id", "born", "died", "source"))
+    return df.assign(born=pd.to_datetime(df["born"], format="%Y-%m-%d", errors="coerce"),
+                     died=pd.to_datetime(df["died"], format="%Y-%m-%d", errors="coerce"))
+
+
 def load_visit_patterns(source=None) -> pd.DataFrame:
     """The visit patterns (``visit_patterns.csv``): one regex per row, grouped by ``role``; a trigger's
     ``tense`` and ``frame`` (visit, arrival, departure, return) say how its visitor and place are found."""
@@ -125,6 +133,7 @@ class KnowledgeBase:
     person_roles: pd.DataFrame = field(default_factory=load_person_roles)
     not_person_words: pd.DataFrame = field(default_factory=load_not_person_words)
     country_words: pd.DataFrame = field(default_factory=load_country_words)
+    lifespans: pd.DataFrame = field(default_factory=load_lifespans)
 
     def _column(self, col: str) -> dict[str, object]:
         return {k: (None if pd.isna(v) or v == "" else v) for k, v in zip(self.gazetteer["entity_id"], self.gazetteer[col])}
@@ -145,6 +154,12 @@ class KnowledgeBase:
     @cached_property
     def canonical_of(self) -> dict[str, str]:
         return dict(zip(self.gazetteer["entity_id"], self.gazetteer["canonical"]))
+
+    @cached_property
+    def died_of(self) -> dict[str, pd.Timestamp]:
+        """Entity id -> date of death, for the people whose death ``lifespans.csv`` records."""
+        ls = self.lifespans.dropna(subset=["died"])
+        return dict(zip(ls["entity_id"], ls["died"]))
 
     @cached_property
     def persons(self) -> tuple[str, ...]:

@@ -132,7 +132,7 @@ class Corpus:
         """Visit statements merged into distinct visits, with the articles reporting each (helpers.events.exchanges)."""
         from helpers.events.exchanges import merge_exchanges
 
-        return merge_exchanges(self.visits, self.document_table)
+        return merge_exchanges(self.visits, self.document_table, died=self.kb.died_of)
 
     @property
     def kb(self) -> KnowledgeBase:

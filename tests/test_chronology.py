@@ -165,3 +165,42 @@ def test_timeline_points_and_plot(corpus_frames, kb):
     assert visit.set_index("outlet").loc["Alpha", "value"] == "1961-05-03"
     fig, ax = ch.plot_event_timeline(pts, {"Alpha": "#000000", "Beta": "#E69F00", "Gamma": "#56B4E9"}, 1950, 2020)
     assert len(ax.get_yticklabels()) == pts["event_id"].nunique()
+
+
+def test_the_dead_are_not_actors_of_later_events_and_commemoration_makes_no_visit():
+    import pandas as pd
+
+    from helpers.events.chronology import annotate_events, cluster_events, dated_statements
+    from helpers.pipeline import load_corpus
+
+    texts = {"a.txt": "Title one\n\nPresident Kim Il Sung visited Hanoi in November 1958, the paper recalled.\n",
+             "b.txt": "Title two\n\nA delegation visited the Kim Il Sung museum in May 2012 with flowers.\n"}
+    import tempfile
+    from pathlib import Path
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, text in texts.items():
+            Path(tmp, name).write_text(text, encoding="utf-8")
+        pd.DataFrame({"file": list(texts), "outlet": "Test Daily", "published": "2012-06-01"}).to_csv(
+            Path(tmp, "catalog.csv"), index=False)
+        pd.DataFrame([{"outlet": "Test Daily", "country": "KOR", "ownership": "private", "media_system": "independent",
+                       "ambiguous": "false", "alternative_media_system": "", "evidence": "invented"}]).to_csv(
+            Path(tmp, "outlets.csv"), index=False)
+        c = load_corpus(tmp)
+        st = annotate_events(dated_statements(c.timexes, c.sentences, c.documents), c.sentences, kb=c.kb)
+    by_doc = st.set_index("doc_id")
+    assert by_doc.loc["a", "actors"] == "Kim Il Sung" and "visit" in by_doc.loc["a", "event_types"]
+    assert by_doc.loc["b", "actors"] == "" and "visit" not in by_doc.loc["b", "event_types"]
+    assert not cluster_events(st)["event"].str.contains("2012").any()
+
+
+def test_visits_after_the_visitors_death_are_no_exchange():
+    import pandas as pd
+
+    from helpers.events.exchanges import EXCHANGE_COLUMNS, after_death, merge_exchanges
+
+    from helpers.pipeline import load_corpus
+
+    none = load_corpus().visits.iloc[:0]
+    assert merge_exchanges(none).columns.tolist() == EXCHANGE_COLUMNS
+    v = pd.DataFrame({"visitor_id": ["x", "x"], "date_start": ["2011-12-27", "2011-12-10"], "date_end": ["", ""]})
+    assert after_death(v, {"x": pd.Timestamp("2011-12-17")}).tolist() == [True, False]

@@ -168,3 +168,24 @@ def test_limits_note_follows_the_corpus():
     note = limits_note(many, 5, 0)
     assert "1 outlet contributes more than one article (at most 15, KCNA)" in note and "covers 5 articles of 20" in note
     assert "No article here is covered" in limits_note(many, 0, 0)
+
+
+def test_bilateral_note_counts_what_is_set_aside():
+    from helpers.report.exchanges import bilateral, bilateral_note
+
+    v = pd.DataFrame({"from_country": ["PRK", "PRK", "VNM", "RUS"], "to_country": ["VNM", "LAO", "PRK", "PRK"]})
+    kept = bilateral(v)
+    assert bilateral_note(v, kept) == ("2 visit statements of the corpus are about trips to or from other countries; "
+                                      "this notebook keeps the 2 statements between Vietnam and North Korea.")
+    assert bilateral_note(kept, kept) == ""
+
+
+def test_statements_after_the_visitors_death_are_set_aside_and_said():
+    from helpers.report.exchanges import bilateral_note, studied_visits
+
+    v = pd.DataFrame({"from_country": ["PRK", "PRK"], "to_country": ["VNM", "VNM"], "visitor_id": ["x", "y"],
+                      "date_start": ["2012-05", "1958"], "date_end": ["", ""]})
+    died = {"x": pd.Timestamp("1994-07-08")}
+    kept = studied_visits(v, died)
+    assert kept["visitor_id"].tolist() == ["y"]
+    assert bilateral_note(v, kept, died).startswith("1 statement is dated after the death of the person named")

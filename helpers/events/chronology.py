@@ -49,7 +49,8 @@ def dated_statements(timexes: pd.DataFrame, sentences: pd.DataFrame, documents: 
     t = timexes[timexes["kind"].isin(DATED_KINDS) & (timexes["value"] != "")]
     spans = [_span(v, e) for v, e in zip(t["value"], t["end_value"])]
     s = sentences.rename(columns={"start": "sent_start", "end": "sent_end", "text": "sentence"})
-    out = (t.assign(date_start=[a for a, _, _ in spans], date_end=[b for _, b, _ in spans],
+    out = (t.assign(date_start=pd.to_datetime(pd.Series([a for a, _, _ in spans], index=t.index, dtype=object)),
+                    date_end=pd.to_datetime(pd.Series([b for _, b, _ in spans], index=t.index, dtype=object)),
                     precision=[p for _, _, p in spans])
            .merge(s[["doc_id", "sent_id", "sent_start", "sent_end", "sentence"]], on=["doc_id", "sent_id"],
                   how="left", validate="many_to_one")
@@ -100,9 +101,32 @@ def sentence_events(sentences: pd.DataFrame, keywords: pd.DataFrame | None = Non
 
 def annotate_events(statements: pd.DataFrame, sentences: pd.DataFrame,
                     keywords: pd.DataFrame | None = None, kb=None) -> pd.DataFrame:
-    """Add ``event_types`` and ``actors`` of each statement's sentence (see :func:`sentence_events`)."""
+    """Add ``event_types`` and ``actors`` of each statement's sentence (see :func:`sentence_events`).
+
+    The dead are not actors of what happens after their death: a person whose death ``lifespans.csv``
+    records before the first day the statement's date allows is left out of its actors (a 2012 sentence naming Kim Il
+    Sung commemorates him; he is neither visitor nor summit partner). When that leaves a statement with
+    none of the actors its sentence named, its event types that need an actor (visit, summit) are dropped
+    too: a commemorative mention alone makes no event.
+    """
+    kb = _knowledge(kb)
     ev = sentence_events(sentences.sort_values(["doc_id", "sent_id"]), keywords, kb)
-    return statements.merge(ev, on=["doc_id", "sent_id"], how="left", validate="many_to_one")
+    out = statements.merge(ev, on=["doc_id", "sent_id"], how="left", validate="many_to_one")
+    died = {kb.canonical_of[e]: d for e, d in kb.died_of.items() if e in kb.canonical_of}
+    if not died or out.empty:
+        return out
+    words = _event_words(keywords, kb)
+    needs_actor = set(words.loc[words["match_actors"].str.lower().eq("yes"), "label"])
+    actors, types = [], []
+    for named, kinds, start in zip(out["actors"].fillna(""), out["event_types"].fillna(""), out["date_start"]):
+        names = [a for a in named.split(", ") if a]
+        living = [a for a in names if not (a in died and pd.notna(start) and died[a] < start)]
+        kept = kinds.split(", ") if kinds else []
+        if names and not living:
+            kept = [k for k in kept if k not in needs_actor]
+        actors.append(", ".join(living))
+        types.append(", ".join(kept))
+    return out.assign(actors=actors, event_types=types)
 
 
 # --------------------------------------------------------------------------- events across articles
@@ -148,6 +172,7 @@ def cluster_events(statements: pd.DataFrame, keywords: pd.DataFrame | None = Non
     event_id = np.full(len(st), "", dtype=object)
     event = np.full(len(st), "", dtype=object)
     ranked = sorted(groups.values(), key=lambda g: (min(st["date_start"][k] for k in g), min(g)))
+    width = max(2, len(str(len(ranked))))  # ids sort as text in date order: E01 … E99, or E001 … beyond
     for n, members in enumerate(ranked, 1):
         type_counts = pd.Series([t for k in members for t in types[k]]).value_counts()
         main = min(type_counts.index, key=lambda t: (-type_counts[t], order.get(t, 99)))
@@ -159,7 +184,7 @@ def cluster_events(statements: pd.DataFrame, keywords: pd.DataFrame | None = Non
         years = str(first) if first == last else f"{first}-{last}"
         label = " · ".join([main] + ([" & ".join(who)] if who and needs_actor.get(main) else []) + [years])
         for k in members:
-            event_id[k], event[k] = f"E{n:02d}", label
+            event_id[k], event[k] = f"E{n:0{width}d}", label
     return st.assign(event_id=event_id, event=event)
 
 

@@ -82,14 +82,42 @@ _COLUMNS = ("exchange_id", "visitor", "visitor_id", "from_country", "to_country"
             "doc_id", "level", "delegation", "status", "visitor_title")
 
 
-def merge_exchanges(visits: pd.DataFrame, documents: pd.DataFrame | None = None, gap_days: int = 31) -> pd.DataFrame:
+EXCHANGE_COLUMNS = ["exchange_id", "visitor", "visitor_id", "from_country", "to_country", "date_start", "date_end",
+                    "year", "level", "status", "n_statements", "n_articles", "doc_ids", "dates_reported",
+                    "date_disagreement", "titles_reported", "statuses_reported", "outlets"]
+
+
+def after_death(visits: pd.DataFrame, died: dict[str, pd.Timestamp]) -> pd.Series:
+    """Statements dated after their visitor's recorded death (``died``: entity id -> date of death): a name
+    that stands for an organisation ('the Ho Chi Minh ... Union') or a commemoration, never a trip of theirs.
+    The first day a statement's dates allow (start, else end) is compared.
+
+    >>> v = pd.DataFrame({"visitor_id": ["a", "a", "b"], "date_start": ["2011", "1990-05", ""],
+    ...                   "date_end": ["", "", "2012"]})
+    >>> after_death(v, {"a": pd.Timestamp("1994-07-08")}).tolist()
+    [True, False, False]
+    """
+    flags = []
+    for who, start, end in zip(visits["visitor_id"], visits["date_start"], visits["date_end"]):
+        death = died.get(who)
+        first = start or end
+        flags.append(bool(death is not None and isinstance(first, str) and first
+                          and parse_interval(first).start > death.date()))
+    return pd.Series(flags, index=visits.index, dtype=bool)
+
+
+def merge_exchanges(visits: pd.DataFrame, documents: pd.DataFrame | None = None, gap_days: int = 31,
+                    died: dict[str, pd.Timestamp] | None = None) -> pd.DataFrame:
     """Merge visit statements into distinct exchanges (visits), as tied by :func:`assign_exchanges`.
 
     A statement left with ``exchange_id`` NA (undated, its visitor made several visits that way) is
-    not counted. Returns one row per exchange: visitor, direction, the date span of the most precise
-    reports, level, status, the reporting articles (and outlets when ``documents`` is given), the dates
-    and titles as reported, and whether the dates disagree.
+    not counted, nor one dated after its visitor's death (``died``, see :func:`after_death`). Returns one
+    row per exchange (columns :data:`EXCHANGE_COLUMNS`, also when there is none): visitor, direction, the
+    date span of the most precise reports, level, status, the reporting articles (and outlets when
+    ``documents`` is given), the dates and titles as reported, and whether the dates disagree.
     """
+    if died and len(visits):
+        visits = visits[~after_death(visits, died)]
     assigned = assign_exchanges(visits, gap_days).dropna(subset=["exchange_id"])
     col = {c: assigned[c].tolist() for c in _COLUMNS}  # plain lists: no pandas call per exchange or per cell
     members: dict[str, list[int]] = {}
@@ -97,7 +125,7 @@ def merge_exchanges(visits: pd.DataFrame, documents: pd.DataFrame | None = None,
         members.setdefault(xid, []).append(i)
     outlet_of = None if documents is None else dict(zip(documents.index.tolist(), documents["outlet"].tolist()))
     rows = [_exchange_row(xid, members[xid], col, outlet_of) for xid in sorted(members)]
-    out = pd.DataFrame(rows)
+    out = pd.DataFrame(rows, columns=EXCHANGE_COLUMNS if not rows else None)
     if len(out):
         out = out.sort_values(["date_start", "visitor"], kind="stable").reset_index(drop=True)
         out["year"] = out["year"].astype("Int64")

@@ -24,6 +24,7 @@ import pandas as pd
 
 from helpers.annotate.gazetteer import load_gazetteer, load_offices, offices_by_entity
 from helpers.report.style import OKABE_ITO
+from helpers.report.text import plural
 from helpers.dates.intervals import span_interval
 from helpers.events.exchanges import assign_exchanges
 from helpers.events.levels import LEVELS, title_check
@@ -43,6 +44,53 @@ def exchange_schema(exchanges: pd.DataFrame) -> pd.DataFrame:
     """
     missing = [c for c in EXCHANGE_COLUMNS if c not in exchanges.columns]
     return exchanges.reindex(columns=list(exchanges.columns) + missing) if missing else exchanges
+
+
+PAIR = ("VNM", "PRK")
+
+
+def bilateral(table: pd.DataFrame, pair: tuple[str, str] = PAIR) -> pd.DataFrame:
+    """The rows of a visits or exchanges table between the two countries of ``pair``, either way: trips to third
+    countries keep their real destination in the layers, and are set aside here.
+
+    >>> t = pd.DataFrame({"from_country": ["PRK", "PRK", "VNM"], "to_country": ["VNM", "LAO", "PRK"]})
+    >>> bilateral(t).index.tolist()
+    [0, 2]
+    """
+    a, b = pair
+    keep = ((table["from_country"] == a) & (table["to_country"] == b)) | (
+        (table["from_country"] == b) & (table["to_country"] == a))
+    return table[keep]
+
+
+def studied_visits(visits: pd.DataFrame, died: dict | None = None, pair: tuple[str, str] = PAIR) -> pd.DataFrame:
+    """The visit statements notebook 03 studies: between the two countries of ``pair``, and not dated after the
+    visitor's recorded death (``died``: entity id -> date; see :func:`helpers.events.exchanges.after_death`)."""
+    from helpers.events.exchanges import after_death
+
+    kept = bilateral(visits, pair)
+    return kept[~after_death(kept, died)] if died and len(kept) else kept
+
+
+def bilateral_note(all_visits: pd.DataFrame, kept: pd.DataFrame, died: dict | None = None) -> str:
+    """How many visit statements are studied, and how many are set aside (trips to or from third countries;
+    statements dated after the visitor's death), in words ('' when none is)."""
+    from helpers.events.exchanges import after_death
+
+    pair = bilateral(all_visits)
+    third = len(all_visits) - len(pair)
+    dead = int(after_death(pair, died).sum()) if died and len(pair) else 0
+    parts = []
+    if third:
+        parts.append(f"{plural(third, 'visit statement')} of the corpus {'is' if third == 1 else 'are'} about trips "
+                     "to or from other countries")
+    if dead:
+        parts.append(f"{plural(dead, 'statement')} {'is' if dead == 1 else 'are'} dated after the death of the "
+                     "person named as visitor (a commemoration, or an organisation named after them)")
+    if not parts:
+        return ""
+    return "; ".join(parts) + (f"; this notebook keeps the {plural(len(kept), 'statement')} between Vietnam and "
+                               "North Korea.")
 
 
 LEVEL_STYLE = {  # colour and marker per level; neither is a media-system colour
@@ -111,6 +159,8 @@ def exchange_reports(visits: pd.DataFrame, exchanges: pd.DataFrame, documents: p
     when = exchanges.set_index("exchange_id")["date_start"]
     rows = []
     for (xid, doc_id), g in assigned.groupby(["exchange_id", "doc_id"], sort=True):
+        if xid not in when.index:  # statements the exchanges leave out (dated after the visitor's death)
+            continue
         dates = []
         for s, e in zip(g["date_start"], g["date_end"]):
             if s:
