@@ -108,9 +108,9 @@ def test_kappa_and_agreement():
     assert cohen_kappa(["a", "a", "b", "b"], ["a", "b", "a", "b"]) == 0.0
     base = dict(file="x.txt", span_start="0", span_end="1", span="s", delegation="false", from_country="VNM",
                 to_country="PRK", date_end="", status="occurred", note="")
-    a = pd.DataFrame([{**base, "visitor": "Le Hong Anh", "date_start": "2011-04-13", "strictness": "strict"},
-                      {**base, "visitor": "Ho Anh Tuan", "date_start": "2012-04", "strictness": "optional"}])
-    b = pd.DataFrame([{**base, "visitor": "Le Hong Anh", "date_start": "2011-04", "strictness": "optional"}])
+    a = pd.DataFrame([{**base, "visitor": "Vu Duc Minh", "date_start": "2011-04-13", "strictness": "strict"},
+                      {**base, "visitor": "Do Van Hung", "date_start": "2012-04", "strictness": "optional"}])
+    b = pd.DataFrame([{**base, "visitor": "Vu Duc Minh", "date_start": "2011-04", "strictness": "optional"}])
     fig = visit_agreement(a, b, ["x.txt", "y.txt"]).set_index("figure")["value"]
     assert fig["trips coded by both"] == 1 and fig["positive agreement on trips"] == pytest.approx(2 / 3)
     assert fig["same dates, exactly"] == 0 and fig["same dates at the coarser precision"] == 1

@@ -15,7 +15,7 @@ def _docs(outlets, systems=None, words=None):
     n = len(outlets)
     return pd.DataFrame({"outlet": outlets, "media_system": systems or ["state"] * n,
                          "n_words": words or [100] * n,
-                         "published": pd.to_datetime([f"2020-01-{i + 1:02d}" for i in range(n)]),
+                         "published": pd.date_range("2020-01-01", periods=n, freq="D"),
                          "published_precision": "day"}, index=[f"d{i}" for i in range(n)])
 
 

@@ -93,7 +93,7 @@ def test_left_here_for_a_country_begins_a_trip_there():
 
 
 def test_came_back_home_after_visiting_dates_the_end_of_each_trip():
-    raw = "Kim Yong Nam came back home Friday after visiting Laos and Vietnam."
+    raw = "Kim Yong Nam and his party came back home on Friday after visiting Laos and Vietnam."
     assert brief(visits(raw, {"Friday": "2012-05-18"})) == [
         ("Kim Yong Nam", "PRK", "LAO", "", "2012-05-18", "sentence"), ("Kim Yong Nam", "PRK", "VNM", "", "2012-05-18", "sentence")]
 
@@ -104,7 +104,7 @@ def test_returned_home_after_its_visit_to():
 
 
 def test_departure_from_here_after_visiting_is_dated_by_the_publication():
-    raw = "Nguyen Van Binh, chairman of the Vietnam Farmers' Union, was interviewed before his departure from here after visiting the DPRK."
+    raw = "Nguyen Van Binh, chairman of the Vietnam Farmers' Union, spoke to reporters before his departure from here after visiting North Korea."
     assert brief(visits(raw, published="2011-09-10")) == [("Nguyen Van Binh", "VNM", "PRK", "2011-09", "2011-09", "publication")]
 
 
@@ -118,24 +118,24 @@ def test_here_needs_a_home():
 
 # --------------------------------------------------------------------------- visitors
 def test_on_a_visit_to_is_the_trip_of_the_person_it_follows():
-    raw = "Nguyen Phu Trong received Kim Yong Nam, president of the Presidium, on an official goodwill visit to Vietnam."
+    raw = "Nguyen Phu Trong welcomed Kim Yong Nam, president of the Presidium, on an official goodwill visit to Vietnam."
     assert brief(visits(raw, published="2012-08-07")) == [("Kim Yong Nam", "PRK", "VNM", "2012-08", "2012-08", "publication")]
 
 
 def test_my_first_visit_is_the_speakers_and_an_earlier_mention_is_dated_by_it():
-    raw = "Tran Van Minh, editor of a Vietnamese weekly, said he was glad to visit the DPRK. He continued: This is my first visit to the DPRK."
+    raw = "Tran Van Minh, editor of a Vietnamese weekly, said he was glad to visit the DPRK. He added: It is my first visit to the DPRK, and a happy one."
     assert brief(visits(raw, published="2012-05-26")) == [
         ("Tran Van Minh", "VNM", "PRK", "2012-05", "2012-05", "narrative"),
         ("Tran Van Minh", "VNM", "PRK", "2012-05", "2012-05", "publication")]
 
 
 def test_a_pronoun_is_the_subject_before_it_not_an_object():
-    raw = "Ho Chi Minh's respect for Kim Il Sung grew. In July 1957 he met with Kim Il Sung in Pyongyang."
+    raw = "Ho Chi Minh's respect for Kim Il Sung grew. In July 1957 he met with President Kim Il Sung in Pyongyang."
     assert brief(visits(raw, {"July 1957": "1957-07"})) == [("Ho Chi Minh", "VNM", "PRK", "1957-07", "1957-07", "sentence")]
 
 
 def test_a_meeting_in_a_place_is_a_trip_for_who_is_not_from_there():
-    raw = "Kim Jong Il's meeting with Nong Duc Manh in Pyongyang in October 2007 was historic."
+    raw = "Kim Jong Il's meeting with General Secretary Nong Duc Manh in Pyongyang in October 2007 was historic."
     assert brief(visits(raw, {"October 2007": "2007-10"})) == [("Nong Duc Manh", "VNM", "PRK", "2007-10", "2007-10", "sentence")]
     # a place that does not follow the person met is no place of the meeting
     assert visits("In meetings with Nong Duc Manh last year on reforms in Pyongyang, Kim Jong Il smiled.").empty
@@ -143,10 +143,10 @@ def test_a_meeting_in_a_place_is_a_trip_for_who_is_not_from_there():
 
 # --------------------------------------------------------------------------- no trip
 @pytest.mark.parametrize("raw", [
-    "Officials of the Ministry of Culture paid condolatory visits to the DPRK embassies in their countries.",
-    "Vietnamese Ambassador to the DPRK Le Van Tam arrived here after a holiday.",
+    "Officials of the Ministry of Culture called at the DPRK embassies in their own capitals to pay condolences.",
+    "Le Van Tam, Vietnamese Ambassador to the DPRK, arrived here after a holiday.",
     "Le Van Tam, Vietnamese ambassador, met with Kim Yong Nam in Pyongyang on Monday.",
-    "Members of the Ho Chi Minh Communist Youth Union visited the DPRK embassy.",
+    "Young members of the Ho Chi Minh Communist Youth Union toured the DPRK embassy.",
 ])
 def test_no_trip_between_countries(raw):
     assert visits(raw).empty

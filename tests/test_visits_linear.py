@@ -20,8 +20,8 @@ def _one_sentence(raw: str):
 
 
 @pytest.mark.parametrize("raw", [
-    "President " * 3000 + "Kim Song Nam arrived here.",                  # titles before a name
-    "Kim Song Nam" + ", president of the Union" * 1500 + " arrived.",     # appositions
+    "President " * 3000 + "Pak Chol Su arrived here.",                  # titles before a name
+    "Pak Chol Su" + ", president of the Union" * 1500 + " arrived.",     # appositions
     "".join(f"Mayor Ab{i:05d}x Cd{i:05d}y spoke and " for i in range(1500)) + "left.",  # many titled names
 ])
 def test_people_rules_stay_linear(raw):

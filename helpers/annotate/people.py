@@ -1,19 +1,19 @@
 """People the gazetteer does not know, found by the shape of their names and by their titles and roles.
 
 An actor missing from the dictionary is still an actor (the open-world rule of event coders): a person
-found here is kept with a *provisional* id (``new:ro_song_sil``), the cue that found it, the role the
+found here is kept with a *provisional* id (``new:ri_sun_ok``), the cue that found it, the role the
 text gives and the nationality the text states, so that the events layers can use them and a reader
 can add them to the gazetteer. Three cues, each a general rule:
 
 - **name shape**: a family name of ``data/family_names.csv`` followed by given names shaped as that
-  naming tradition's syllables: Korean ("Ro Song Sil", "Kim Song Nam", "Moon Jae-in") or Vietnamese
-  ("Nguyen Quang Thuan", "Dang Ngoc Tung"). Three or four words need no other cue; two words need a
+  naming tradition's syllables: Korean ("Ri Sun Ok", "Pak Chol Su", "Moon Jae-in") or Vietnamese
+  ("Nguyen Minh Hai", "Tran Van Long"). Three or four words need no other cue; two words need a
   hyphenated Korean given name or one of the cues below (a two-word run such as "Do Son" may be a place);
 - **title before**: a role of ``data/person_roles.csv`` right before a run of capitalised words
-  ("Editor-in-Chief Thuan Huu", "Mayor Ivan Petrov"), past an organisation named after the role
-  ("Chairwoman of its Central Committee Ro Song Sil");
-- **role after**: an apposition headed by a role ("Thuan Huu, editor-in-chief of the paper",
-  "Kim Song Nam, director of the International Department of the WPK Central Committee").
+  ("Editor-in-Chief Pham Thu Ha", "Mayor Ivan Petrov"), past an organisation named after the role
+  ("Chairwoman of its Central Committee Ri Sun Ok");
+- **role after**: an apposition headed by a role ("Pham Thu Ha, editor-in-chief of the paper",
+  "Pak Chol Su, director of the International Department of the WPK Central Committee").
 
 A run holding a word of ``data/not_person_words.csv`` (Committee, University, Street ...) or followed by
 another capitalised word ("Kim Chaek University") is no person; nor is a name the gazetteer knows. A
@@ -22,9 +22,9 @@ states in the person's title or role: the first country, or organisation or plac
 there, except after "to" or "in" ("Vietnamese Ambassador to the DPRK" is Vietnamese).
 
 >>> from helpers.knowledge import load_knowledge
->>> raw = "Kim Song Nam, director of a department of the DPRK Cabinet, met Editor-in-Chief Thuan Huu."
+>>> raw = "Pak Chol Su, director of a department of the DPRK Cabinet, met Editor-in-Chief Pham Thu Ha."
 >>> [(p.entity_id, p.cue, p.nationality) for p in find_people(raw, [(0, len(raw), 0)], load_knowledge())]
-[('new:kim_song_nam', 'role after|name shape', 'PRK'), ('new:thuan_huu', 'title', '')]
+[('new:pak_chol_su', 'role after|name shape', 'PRK'), ('new:pham_thu_ha', 'title|name shape', '')]
 """
 from __future__ import annotations
 
@@ -89,8 +89,8 @@ def shape(text: str) -> str:
 def provisional_id(name: str) -> str:
     """The provisional entity id of a name the gazetteer lacks.
 
-    >>> provisional_id("Ro Song-sil")
-    'new:ro_song_sil'
+    >>> provisional_id("Ri Sun-ok")
+    'new:ri_sun_ok'
     """
     return PROVISIONAL + "_".join(re.findall(r"[a-z0-9]+", fold(name)))
 
@@ -257,7 +257,7 @@ def find_people(raw: str, spans: list[tuple[int, int, int]], kb, known: list[tup
 
 _NAME_BEFORE = re.compile(r"[\w'\-]")
 _WORD_BEFORE = re.compile(r"\w")
-_WORD_AFTER = re.compile(r"[\w\-]")  # "Thuan Huu's visit": a possessive ends the name
+_WORD_AFTER = re.compile(r"[\w\-]")  # "Pham Thu Ha's visit": a possessive ends the name
 
 
 def _starting(rx: re.Pattern, text: str, lo: int, hi: int, before: re.Pattern):
@@ -310,7 +310,7 @@ _NEXT_CAPITAL = re.compile(r"[ \t]++([A-Z][\w'\-]*)")
 
 def _name_tail(rules: PeopleRules, words: list[str], shaped_only: bool = False) -> list[str] | None:
     """The name at the end of a capitalised run after a title or before an apposition: the longest
-    name-shaped tail of three or more words ("Central Committee Ro Song Sil", "Commerce Vu Van Ba"),
+    name-shaped tail of three or more words ("Central Committee Ri Sun Ok", "Commerce Vu Van Ba"),
     else, unless ``shaped_only``, what follows the run's last role word, of two to four words and no
     organisation word ("Indonesian Ambassador Budi Santoso"), else a name-shaped tail of two words."""
     for i in range(max(0, len(words) - 4), len(words) - 2):
@@ -334,7 +334,7 @@ def _strip_roles(rules: PeopleRules, shaped: str, pos: int, end: int) -> int:
 
 
 def _titled(rules: PeopleRules, raw: str, shaped: str, folded: str, lo: int, hi: int, add, known_starts) -> None:
-    """People named right after a title: "Editor-in-Chief Thuan Huu", "its Chairwoman Ro Song Sil".
+    """People named right after a title: "Editor-in-Chief Pham Thu Ha", "its Chairwoman Ri Sun Ok".
     ``known_starts``: where the gazetteer's names begin (a title before one names no unknown person)."""
     for t in _starting(rules.title_re, folded, lo, hi, _WORD_BEFORE):
         if t.end() in known_starts:
@@ -354,7 +354,7 @@ def _titled(rules: PeopleRules, raw: str, shaped: str, folded: str, lo: int, hi:
 
 
 def _apposed(rules: PeopleRules, raw: str, shaped: str, folded: str, lo: int, hi: int, add, known_ends) -> None:
-    """People followed by an apposition headed by a role: "Thuan Huu, editor-in-chief of ...".
+    """People followed by an apposition headed by a role: "Pham Thu Ha, editor-in-chief of ...".
     ``known_ends``: where the gazetteer's names end (an apposition after one is theirs)."""
     for a in rules.appos_re.finditer(folded, lo, hi):
         c = a.start()

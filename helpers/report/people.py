@@ -227,9 +227,9 @@ def entity_names(mentions: pd.DataFrame, gazetteer: pd.DataFrame) -> dict[str, s
     their name or their title (a provisional ``new:`` id) the way the text first writes them.
 
     >>> gaz = pd.DataFrame({"entity_id": ["kim_il_sung"], "canonical": ["Kim Il Sung"]})
-    >>> m = pd.DataFrame({"entity_id": ["new:ro_song_sil", "new:ro_song_sil"], "surface": ["Ro Song Sil", "Ro"]})
+    >>> m = pd.DataFrame({"entity_id": ["new:ri_sun_ok", "new:ri_sun_ok"], "surface": ["Ri Sun Ok", "Ro"]})
     >>> entity_names(m, gaz)
-    {'kim_il_sung': 'Kim Il Sung', 'new:ro_song_sil': 'Ro Song Sil'}
+    {'kim_il_sung': 'Kim Il Sung', 'new:ri_sun_ok': 'Ri Sun Ok'}
     """
     names = dict(zip(gazetteer["entity_id"], gazetteer["canonical"]))
     for eid, surface in zip(mentions["entity_id"], mentions["surface"]):
