@@ -35,6 +35,7 @@ from bisect import bisect_left
 from collections import namedtuple
 
 from helpers.annotate.gazetteer import _translate, _ascii_part, fold
+from helpers.annotate.scan import word_start_matches
 
 PROVISIONAL = "new:"
 Person = namedtuple("Person", "start end entity_id sent_id cue role nationality")
@@ -152,7 +153,7 @@ class PeopleRules:
         role_alt = _alternation(self.role_kind)
         # on the folded text (lower case, hyphens as spaces), the roles as a trie: a title is then checked
         # to stand before a capital of the text itself
-        roles = _trie({fold(r) for r in self.role_kind})
+        roles = self.title_head = _trie({fold(r) for r in self.role_kind})
         self.title_re = re.compile(
             rf"(?:{roles})(?:(?<=\.)|(?!\w))"
             r"(?: ++(?:of|for) ++(?:(?:its|the) ++)?)? *+(?=[a-z])")
@@ -256,7 +257,6 @@ def find_people(raw: str, spans: list[tuple[int, int, int]], kb, known: list[tup
 
 
 _NAME_BEFORE = re.compile(r"[\w'\-]")
-_WORD_BEFORE = re.compile(r"\w")
 _WORD_AFTER = re.compile(r"[\w\-]")  # "Thuan Huu's visit": a possessive ends the name
 
 
@@ -336,7 +336,7 @@ def _strip_roles(rules: PeopleRules, shaped: str, pos: int, end: int) -> int:
 def _titled(rules: PeopleRules, raw: str, shaped: str, folded: str, lo: int, hi: int, add, known_starts) -> None:
     """People named right after a title: "Editor-in-Chief Thuan Huu", "its Chairwoman Ro Song Sil".
     ``known_starts``: where the gazetteer's names begin (a title before one names no unknown person)."""
-    for t in _starting(rules.title_re, folded, lo, hi, _WORD_BEFORE):
+    for t in word_start_matches(rules.title_re, rules.title_head, folded, lo, hi):  # (?<!\w)title_re, faster
         if t.end() in known_starts:
             continue
         run = _RUN.match(shaped, t.end(), hi)
