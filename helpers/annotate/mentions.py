@@ -30,7 +30,6 @@ gazetteer does not know, so a user who adds articles sees what to add.
 from __future__ import annotations
 
 import functools
-import heapq
 import re
 from operator import itemgetter
 from sys import intern
@@ -226,10 +225,16 @@ def mention_rows(raw: str, sentences: pd.DataFrame, doc_id: str = "", published=
     # Only sentences holding a match of any kind yield rows: visit those, in text order.
     for k in sorted(all_found.keys() | all_short.keys() | all_title.keys()):
         sent_id, found = spans[k][2], all_found.get(k, [])
-        extra = _extras(kb, raw, found, all_short.get(k, ()), all_title.get(k, ()))
-        if not extra:  # names only: already in text order
+        extra = _extras(kb, raw, found, all_short.get(k, ()), all_title.get(k, ())) \
+            if k in all_short or k in all_title else None
+        if not extra:  # names only: already in text order (add, written out: most sentences come here)
             for s, e, eid, form in found:
-                add(sent_id, s, e, eid, form)
+                rows.append((doc_id, sent_id, s, e, intern(raw[s:e]), eid, typ[eid], form, *_KNOWN))
+                shorts = person_shorts.get(eid)
+                if shorts is not None:
+                    persons_seen.append(eid)
+                    for short in shorts:
+                        last_by_short[short] = eid
             continue
         events = [(f[0], 0, f) for f in found] + [(x[0], 1, x) for x in extra]
         for _, kind, item in sorted(events, key=lambda t: (t[0], t[1])):
@@ -251,7 +256,9 @@ def mention_rows(raw: str, sentences: pd.DataFrame, doc_id: str = "", published=
         return rows
     new = [(doc_id, p.sent_id, p.start, p.end, raw[p.start:p.end], p.entity_id, "person", "name", True, p.cue, p.role,
             p.nationality) for p in people]
-    return list(heapq.merge(rows, new, key=_START))
+    rows += new  # both in text order: a stable sort merges them, names first at the same start
+    rows.sort(key=_START)
+    return rows
 
 
 def _extras(kb: _Resolver, raw: str, found: list[tuple], shorts, titles) -> list[tuple]:

@@ -147,7 +147,7 @@ class PeopleRules:
         self.breaks = frozenset(w.lower() for w, r in zip(npw["word"], npw["reason"])
                                 if r in ("month", "weekday") or r.startswith("function word"))
         # each pattern opens with its words (a trie), so the regex engine skips to where a match can begin; the
-        # word boundary before a match is checked by _starting (a look-behind first would slow the scan)
+        # word boundary before a match is checked by _starting or scan.word_start_matches (not a slow look-behind)
         self.shape_re = re.compile(
             rf"(?:{_trie(self.family)})(?:[ \t]++[A-Z][a-z]{{0,6}}(?:-[a-z]{{1,6}})?){{1,3}}(?![\w\-])")
         role_alt = _alternation(self.role_kind)
