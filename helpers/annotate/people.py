@@ -87,6 +87,7 @@ def shape(text: str) -> str:
     return _translate(text, _SHAPE, _ASCII_SHAPE)
 
 
+@functools.lru_cache(maxsize=65536)  # a corpus names the same people again and again
 def provisional_id(name: str) -> str:
     """The provisional entity id of a name the gazetteer lacks.
 
