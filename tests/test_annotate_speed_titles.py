@@ -16,7 +16,7 @@ def _plain(title_re, raw, lo, hi):
 
 
 def _fast(title_re, raw, lo, hi):
-    return [(m.span(), m.group("nat"), m.group("title")) for m in _title_matches(title_re, raw, fold(raw), lo, hi)]
+    return [(m.span(), m.group("nat"), m.group("title")) for m in _title_matches(_resolver(_default_kb()), raw, fold(raw), lo, hi)]
 
 
 @settings(max_examples=400, derandomize=True, deadline=None)

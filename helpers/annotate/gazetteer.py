@@ -398,12 +398,13 @@ class AliasMatcher:
             for m in finditer(marked, pos, end):
                 s, e = m.span()
                 key = folded[s:e]
-                if key not in names:
-                    key = self._key(key)  # a run of spaces inside the name
+                if (hit := names.get(key)) is None:
+                    hit = names.get(key := self._key(key))  # a run of spaces inside the name
                 # A name standing between non-alphanumeric characters needs no further check (see _accept).
-                alone = (s == 0 or not folded[s - 1].isalnum()) and (e == n or not folded[e].isalnum())
-                if raw[s] in starts and key in names and (alone or accept(raw, folded, s, e, multiword[key])):
-                    out.append((s, e, *names[key]))
+                if hit is not None and raw[s] in starts and (
+                        ((s == 0 or not folded[s - 1].isalnum()) and (e == n or not folded[e].isalnum()))
+                        or accept(raw, folded, s, e, multiword[key])):
+                    out.append((s, e, *hit))
                     pos = e
                 else:
                     pos, more = s + 1, True

@@ -30,7 +30,6 @@ gazetteer does not know, so a user who adds articles sees what to add.
 from __future__ import annotations
 
 import functools
-import heapq
 import re
 from operator import itemgetter
 from sys import intern
@@ -44,6 +43,7 @@ from helpers.paths import data_file
 
 from helpers.annotate.gazetteer import fold
 from helpers.annotate.people import find_people
+from helpers.annotate.scan import matches_at
 
 MENTION_COLUMNS = ["doc_id", "sent_id", "start", "end", "surface", "entity_id", "type", "form",
                    "provisional", "cue", "role", "nationality"]
@@ -93,6 +93,9 @@ class _Resolver:
             + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
             + r")\b)"
         ) if words else re.compile(r"(?!x)x")
+        # where a title match may begin, on the lower-case text: 'the', then the title within three words
+        self.title_start = re.compile(r"the(?<!\wthe)(?=\s++(?:\S++\s++){0,2}(?i:" + "|".join(
+            re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")\b)") if words else None
         self.has_titles = bool(words)
         self.person_shorts = {eid: tuple(self.shorts_of.get(eid, ())) for eid, t in self.type.items() if t == "person"}
         self.speech_after = re.compile(r",?\s*" + kb.reporting_pattern(speech=True))
@@ -174,20 +177,22 @@ def _matches(spans, regex: re.Pattern | None, raw: str, lo: int, hi: int) -> dic
 _FOLDED_THE = re.compile(r"the(?=\s)")
 
 
-def _title_matches(title_re: re.Pattern, raw: str, folded: str, lo: int, hi: int):
-    """The matches of ``title_re.finditer(raw, lo, hi)``, found faster.
+def _title_matches(kb: _Resolver, raw: str, folded: str, lo: int, hi: int):
+    """The matches of ``kb.title_re.finditer(raw, lo, hi)``, found faster.
 
-    Every match of the title pattern (:class:`_Resolver`) begins ``[Tt](?i:he)\\s``, and :func:`fold` maps
-    those characters to 't', 'h', 'e' and a space (one character for one), so a match can only begin where
-    ``folded`` reads 'the' and a space. The regex engine finds that literal prefix quickly, where the title
-    pattern itself is tried at every 't' of the text; the pattern is then matched at those places only,
-    leftmost first and without overlap, as finditer would.
+    Every match of the title pattern (:class:`_Resolver`) begins ``[Tt](?i:he)\\s``, then holds at most two
+    words (a nationality) before the title word. On ``raw.lower()``, when it keeps the text's length (one
+    character for one), that is a literal 'the' the regex engine finds quickly, and ``kb.title_start``
+    checks the words after it without the title pattern's costly trials; otherwise a match can only begin
+    where ``folded`` (:func:`fold`, one character for one) reads 'the' and a space. The title pattern
+    itself is matched at those places only (:func:`helpers.annotate.scan.matches_at`).
     """
-    pos, match = lo, title_re.match
-    for c in _FOLDED_THE.finditer(folded, lo, hi):
-        if c.start() >= pos and (m := match(raw, c.start(), hi)):
-            yield m
-            pos = m.end()
+    lowered = raw.lower()
+    if len(lowered) == len(raw):
+        starts = (m.start() for m in kb.title_start.finditer(lowered, lo, hi))
+    else:  # a character whose lower case is longer ("İ"): the folded text
+        starts = (m.start() for m in _FOLDED_THE.finditer(folded, lo, hi))
+    return matches_at(kb.title_re, raw, starts, hi)
 
 
 def mention_rows(raw: str, sentences: pd.DataFrame, doc_id: str = "", published=None, kb=None) -> list[tuple]:
@@ -205,7 +210,7 @@ def mention_rows(raw: str, sentences: pd.DataFrame, doc_id: str = "", published=
     known = kb.matcher.spans(raw, lo, hi, folded)
     all_found = _by_sentence(spans, known)
     all_short = _matches(spans, kb.short_re, raw, lo, hi)
-    all_title = _by_sentence(spans, ((*m.span(), m) for m in _title_matches(kb.title_re, raw, folded, lo, hi))
+    all_title = _by_sentence(spans, ((*m.span(), m) for m in _title_matches(kb, raw, folded, lo, hi))
                              ) if kb.has_titles else {}
     typ, person_shorts = kb.type, kb.person_shorts
 
@@ -220,10 +225,16 @@ def mention_rows(raw: str, sentences: pd.DataFrame, doc_id: str = "", published=
     # Only sentences holding a match of any kind yield rows: visit those, in text order.
     for k in sorted(all_found.keys() | all_short.keys() | all_title.keys()):
         sent_id, found = spans[k][2], all_found.get(k, [])
-        extra = _extras(kb, raw, found, all_short.get(k, ()), all_title.get(k, ()))
-        if not extra:  # names only: already in text order
+        extra = _extras(kb, raw, found, all_short.get(k, ()), all_title.get(k, ())) \
+            if k in all_short or k in all_title else None
+        if not extra:  # names only: already in text order (add, written out: most sentences come here)
             for s, e, eid, form in found:
-                add(sent_id, s, e, eid, form)
+                rows.append((doc_id, sent_id, s, e, intern(raw[s:e]), eid, typ[eid], form, *_KNOWN))
+                shorts = person_shorts.get(eid)
+                if shorts is not None:
+                    persons_seen.append(eid)
+                    for short in shorts:
+                        last_by_short[short] = eid
             continue
         events = [(f[0], 0, f) for f in found] + [(x[0], 1, x) for x in extra]
         for _, kind, item in sorted(events, key=lambda t: (t[0], t[1])):
@@ -245,7 +256,9 @@ def mention_rows(raw: str, sentences: pd.DataFrame, doc_id: str = "", published=
         return rows
     new = [(doc_id, p.sent_id, p.start, p.end, raw[p.start:p.end], p.entity_id, "person", "name", True, p.cue, p.role,
             p.nationality) for p in people]
-    return list(heapq.merge(rows, new, key=_START))
+    rows += new  # both in text order: a stable sort merges them, names first at the same start
+    rows.sort(key=_START)
+    return rows
 
 
 def _extras(kb: _Resolver, raw: str, found: list[tuple], shorts, titles) -> list[tuple]:
