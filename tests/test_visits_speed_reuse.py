@@ -68,3 +68,28 @@ def test_clause_with_the_breaks_of_the_sentence_equals_fresh_searches(text, s0, 
         # a break match running over pos is no clause start (a trigger never stands inside one)
         if not any(m.start() < pos < m.end() for m in PATS.breaks.finditer(text, s0, end)):
             assert got == _clause(text, s0, pos, end, PATS)
+
+
+@settings(max_examples=200, derandomize=True, deadline=None)
+@given(st.lists(st.sampled_from(["here", "there", "where", "heres", " ", "-", "h", "é", "\n"]), max_size=12).map("".join),
+       st.integers(0, 40), st.integers(0, 60))
+def test_literal_first_here_finds_what_the_plain_word_pattern_finds(text, lo, hi):
+    from helpers.events.visits import _HERE
+    lo, hi = min(lo, len(text)), min(hi, len(text))
+    plain = re.compile(r"\bhere\b")
+    assert [m.span() for m in _HERE.finditer(text, lo, hi)] == [m.span() for m in plain.finditer(text, lo, hi)]
+
+
+@settings(max_examples=200, derandomize=True, deadline=None)
+@given(st.lists(st.integers(0, 30), max_size=12), st.integers(0, 35), st.integers(0, 35))
+def test_sorted_index_orders_stably_and_finds_the_record_at_a_position(starts, pos, hi):
+    from collections import namedtuple
+
+    from helpers.events.index import Sorted
+    rec = namedtuple("rec", "start n")
+    records = [rec(s, i) for i, s in enumerate(starts)]
+    index = Sorted(records)
+    assert index.recs == sorted(records, key=lambda r: r.start) and index.starts == sorted(starts)
+    assert Sorted(index.recs, presorted=True).recs == index.recs
+    following = index.starting_in(pos, hi)
+    assert index.at(pos, hi) == (following[0] if following and following[0].start == pos else None)

@@ -167,10 +167,9 @@ def _place(doc, pos: int, c1: int, kb, pats, home):
     if here and home:
         return home, None, True
     gap = _OBJECT_GAP.match(raw, pos, c1).end()
-    following = doc.ments.starting_in(gap, c1)
-    if not following or following[0].start != gap:
+    nxt = doc.ments.at(gap, c1)
+    if nxt is None:
         return None
-    nxt = following[0]
     cc = destination_country(kb, nxt.entity_id)
     if nxt.form == "demonym":
         place = pats.demonym_place.match(raw, nxt.end, c1)

@@ -24,13 +24,24 @@ DATE_KINDS = ("date", "range", "relative", "decade")  # dates a visit can have: 
 class Sorted:
     """Records sorted by start, found by bisection: the work per lookup stays local."""
 
-    def __init__(self, records):
-        self.recs = sorted(records, key=_START)
-        self.starts = list(map(int, map(_START, self.recs)))
+    def __init__(self, records, presorted: bool = False):
+        """``presorted``: the records are known to be in start order already (a filtered :class:`Sorted`)."""
+        recs = list(records)
+        starts = list(map(int, map(_START, recs)))
+        if not presorted and starts != sorted(starts):  # sorting is stable: records in order stay as they are
+            recs = sorted(recs, key=_START)
+            starts = list(map(int, map(_START, recs)))
+        self.recs, self.starts = recs, starts
 
     def starting_in(self, lo: int, hi: int) -> list:
         """Records with ``lo <= start < hi``."""
         return self.recs[bisect_left(self.starts, lo):bisect_left(self.starts, hi)]
+
+    def at(self, pos: int, hi: int) -> object | None:
+        """The first record (in start order) starting at ``pos`` when ``pos < hi``, else None: what
+        ``starting_in(pos, hi)[0]`` is when it starts at ``pos``, without the list."""
+        i = bisect_left(self.starts, pos)
+        return self.recs[i] if pos < hi and i < len(self.starts) and self.starts[i] == pos else None
 
     def last_before(self, pos: int, ok, lo: int = 0, steps: int = 64) -> object | None:
         """The last record (in start order) starting before ``pos`` for which ``ok(record)`` holds, among the
@@ -40,6 +51,9 @@ class Sorted:
             if ok(self.recs[i]):
                 return self.recs[i]
         return None
+
+
+_NONE = Sorted([])
 
 
 class DocIndex:
@@ -56,8 +70,8 @@ class DocIndex:
         self.folded = folded if folded is not None else fold(raw)  # lower case, same length: for word patterns
         self.ments = Sorted(mentions)
         self.persons = Sorted([m for m in self.ments.recs if m.type == "person"
-                               and not _opens_longer_name(raw, m.end, breaks)])
-        self.countries = Sorted([m for m in self.ments.recs if m.type == "country"])
+                               and not _opens_longer_name(raw, m.end, breaks)], presorted=True)
+        self.countries = Sorted([m for m in self.ments.recs if m.type == "country"], presorted=True)
         self.tx = Sorted(t for t in timexes if isinstance(t.value, str) and t.value
                          and (t.kind is None or t.kind in date_kinds))
         # people the gazetteer lacks: the name as first written, the nationality the text states, the role
@@ -69,7 +83,7 @@ class DocIndex:
         self.actors = self.persons
         self.groups: dict[str, object] = {}  # entity id -> the delegation it heads or is
         self.last_place: dict[str, str] = {}  # entity id -> the country of its latest trip stated so far
-        self.delegations = Sorted([])
+        self.delegations = _NONE
 
     def delegation_at(self, pos: int):
         """The delegation whose phrase holds ``pos`` (None when none does)."""

@@ -85,7 +85,7 @@ def visit_patterns(kb) -> VisitPatterns:
         light_verb=first_char_guarded(rf"\b(?:{alt('light_verb')})\b(?:\s+[\w\-’']+){{0,4}}\s*$", re.IGNORECASE),
         future=first_char_guarded(rf"(?<!\w)(?:{alt('future')})\b", re.IGNORECASE),
         present=re.compile(rf"^(?:{alt('present_tense')})$", re.IGNORECASE),
-        planned_time=re.compile(rf"\b(?:{alt('planned_time')})\b", re.IGNORECASE),
+        planned_time=first_char_guarded(rf"\b(?:{alt('planned_time')})\b", re.IGNORECASE),
         breaks=first_char_guarded(alt("break")),
         report=first_char_guarded(kb.reporting_pattern().lower()),  # on the folded text
         delegation=first_char_guarded(rf"\b(?:{alt('delegation').lower()})\b"),  # on the folded text
@@ -99,16 +99,16 @@ def visit_patterns(kb) -> VisitPatterns:
         title_after=re.compile(
             rf"\s*,\s*((?:the\s+|a\s+|former\s+)?[^,;]*?(?:{title})[^,;]*?)\s*(?:,|$|\s+(?:who|that|which)\b)",
             re.IGNORECASE),
-        on_visit=re.compile(alt("on_visit")),  # on the folded text
-        current=re.compile(alt("current")),    # on the folded text
+        on_visit=first_char_guarded(alt("on_visit")),  # on the folded text
+        current=first_char_guarded(alt("current")),    # on the folded text
         here=re.compile(rf"\s*+(?:{alt('here')})\b", re.IGNORECASE),
         home=re.compile(rf"\s*+(?:{alt('home')})\b", re.IGNORECASE),
         from_place=re.compile(rf"\s*+(?:{alt('from')})\s++(?:the\s++)?", re.IGNORECASE),
         for_place=first_char_guarded(rf"\b(?:{alt('for')})\s++(?:the\s++)?", re.IGNORECASE),
         transport=re.compile(rf"\s*+(?:{alt('transport')})\b", re.IGNORECASE),
         facility=re.compile(rf"\s++(?:{alt('facility')})\b", re.IGNORECASE),
-        embassy_staff=re.compile(rf"\b(?:{alt('embassy_staff')})\b", re.IGNORECASE),
-        inverted=re.compile(rf"\b(?:{alt('inverted')})\b", re.IGNORECASE),
+        embassy_staff=first_char_guarded(rf"\b(?:{alt('embassy_staff')})\b", re.IGNORECASE),
+        inverted=first_char_guarded(rf"\b(?:{alt('inverted')})\b", re.IGNORECASE),
         agent_gap=re.compile(r"(?:(?:the|a|an|his|her|its|their|[A-Z][\w'’.\-]*+|[a-z]+-[a-z]+|"
                              + "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(kb.title_level, key=len, reverse=True))
                              + r")\s++)*+"),

@@ -47,6 +47,8 @@ def trip_dates(doc, c0: int, c1: int, ts: int, te: int, nxt_start: int, prev_end
         iv = _interval(t.value, t.end_value)
         if iv is not None:
             dated.append((t, iv))
+    if len(dated) < 2:  # one date is never inside itself (its relation to itself is 'same')
+        return dated
     dated = [(t, iv) for t, iv in dated if not any(relation(ov, iv) == "inside" for _, ov in dated)]
     unique = {}
     for t, iv in dated:

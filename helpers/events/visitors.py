@@ -45,6 +45,8 @@ def title_of(raw: str, mention, sent_start: int, limit: int, pats, stop: int | N
     m = pats.title_after.match(raw[mention.end:limit])
     if m:
         parts.append(m.group(1).strip())
+    if not parts:
+        return ""
     parts = [_TITLE_PREPOSITION.sub("", p) for p in parts]
     return ", ".join(dict.fromkeys(p for p in parts if p))
 

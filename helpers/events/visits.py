@@ -54,7 +54,9 @@ VISIT_COLUMNS = [
     "basis", "organisation",
 ]
 CAMEO_VISIT = "042"  # CAMEO 042: "Make a visit" (the visitor's side of the event)
-_HERE = re.compile(r"\bhere\b")  # on the folded text
+# "\bhere\b" on the folded text, written with the literal first (the boundary before it as a lookbehind) so
+# that the regex engine finds candidates by its fast literal search instead of trying every position
+_HERE = re.compile(r"here(?<!\where)\b")
 _AFTER = re.compile(r"\bafter\b", re.IGNORECASE)
 # An agency dateline just before the body: "HANOI, Feb. 27 (Yonhap) --", "Pyongyang, March 29 (KCNA) --".
 # An agency dateline: "HANOI, Feb. 27 (Yonhap) --", "Pyongyang, March 29 (KCNA) --", "Hanoi (VNA) -", just
@@ -262,13 +264,15 @@ _Trig = namedtuple("_Trig", "ts te word tense frame c0 c1 dests visitors ret")
 REACH = 400  # how far a trigger's clause reaches on either side: a sentence of many triggers stays linear
 
 
-def _clause(text: str, s0: int, pos: int, end: int, pats: VisitPatterns, ends=None, breaks=None) -> tuple[int, int]:
+def _clause(text: str, s0: int, pos: int, end: int, pats: VisitPatterns, ends=None, breaks=None,
+            folded: str | None = None) -> tuple[int, int]:
     """Offsets of the clause around ``pos`` in ``text[s0:end]`` (breaks and reporting verbs end it), at most
     :data:`REACH` characters on either side of ``pos``.
 
     ``ends``: the :class:`FirstMatch` searches of ``pats.breaks`` in ``text[:end]`` and of ``pats.report``
-    in its folded copy, shared by the triggers of one sentence (default: fresh ones); ``breaks``: the ends
-    of the matches of ``pats.breaks`` in ``text[s0:end]``, in order (default: searched here)."""
+    in its folded copy, shared by the triggers of one sentence (default: fresh searches, in ``folded``, the
+    folded text, when given); ``breaks``: the ends of the matches of ``pats.breaks`` in ``text[s0:end]``, in
+    order (default: searched here)."""
     left = max(s0, pos - REACH)
     if breaks is None:
         for m in pats.breaks.finditer(text, left, pos):
@@ -278,7 +282,13 @@ def _clause(text: str, s0: int, pos: int, end: int, pats: VisitPatterns, ends=No
         if i >= 0:
             left = max(left, breaks[i])
     right = min(end, pos + REACH)
-    for first in ends or (FirstMatch(pats.breaks, text, end), FirstMatch(pats.report, fold(text), end)):
+    if ends is None:  # one trigger in the sentence: plain searches (as FirstMatch.search does the first time)
+        for rx, where in ((pats.breaks, text), (pats.report, fold(text) if folded is None else folded)):
+            m = rx.search(where, pos, end)
+            if m is not None and m.start() < right:
+                right = m.start()
+        return left, right
+    for first in ends:
         m = first.search(pos)
         if m:
             right = min(right, m.start())
@@ -287,18 +297,22 @@ def _clause(text: str, s0: int, pos: int, end: int, pats: VisitPatterns, ends=No
 
 def _triggers(doc: DocIndex, folded: str, s0: int, s1: int, kb, pats: VisitPatterns, home) -> list[_Trig]:
     """Pass 1 over a sentence: triggers with places and visitors (``folded``: the folded raw text)."""
-    raw = doc.raw
-    matches = list(pats.trigger.finditer(folded, s0, s1))
+    matches = [m.span() for m in pats.trigger.finditer(folded, s0, s1)]
     if not matches:
         return []
-    ends = (FirstMatch(pats.breaks, raw, s1), FirstMatch(pats.report, folded, s1))
-    breaks = [m.end() for m in pats.breaks.finditer(raw, s0, s1)] if len(matches) > 1 else None
-    spans = [(m.start(), m.end(), raw[m.start():m.end()], _clause(raw, s0, m.start(), s1, pats, ends, breaks))
-             for m in matches]
+    raw = doc.raw
+    if len(matches) == 1:
+        ts, te = matches[0]
+        spans = [(ts, te, raw[ts:te], _clause(raw, s0, ts, s1, pats, folded=folded))]
+    else:
+        ends = (FirstMatch(pats.breaks, raw, s1), FirstMatch(pats.report, folded, s1))
+        breaks = [m.end() for m in pats.breaks.finditer(raw, s0, s1)]
+        spans = [(ts, te, raw[ts:te], _clause(raw, s0, ts, s1, pats, ends, breaks)) for ts, te in matches]
     found, last_return = [], None
     for i, (ts, te, word, (c0, c1)) in enumerate(spans):
         tense, frame = pats.kind(word)
-        later = [o[0] for o in spans[i + 1:i + 2] if o[3][0] == c0]  # the next trigger of the clause
+        # the next trigger of the clause (read by a return only)
+        later = [o[0] for o in spans[i + 1:i + 2] if o[3][0] == c0] if frame == "return" else []
         dests = destinations(doc, ts, te, c1, frame, tense, kb, pats, home, later)
         # a visit after a return in its clause ("came back home Friday after visiting Y"): the return dates its end
         ret = last_return if frame == "visit" and last_return is not None and last_return[2] == c0 \
@@ -339,13 +353,17 @@ def _sentence_rows(doc: DocIndex, found: list[_Trig], s0: int, s1: int, sent_id:
     raw = doc.raw
     rows, seen_keys = [], set()
     future_marks, here_marks = Marks(pats.future, raw, s0, s1), Marks(_HERE, doc.folded, s0, s1)
+    planned: dict[tuple[int, int], bool] = {}  # a time still to come in a clause (its triggers share the answer)
     for k, t in enumerate(found):  # the triggers of a clause are neighbours (its start only grows)
         nxt_start = found[k + 1].ts if k + 1 < len(found) and found[k + 1].c0 == t.c0 else t.c1
         prev_end = found[k - 1].te if k > 0 and found[k - 1].c0 == t.c0 else None
         dated = (t.ret and trip_dates(doc, t.c0, t.c1, t.ts, t.te, nxt_start, prev_end, window=(t.ret[1], t.ts))) \
             or trip_dates(doc, t.c0, t.c1, t.ts, t.te, nxt_start, prev_end)
-        future = is_future(pats, raw, t.word, t.tense, t.c0, t.ts, s0, s1, future_marks) \
-            or bool(pats.planned_time.search(raw, t.c0, t.c1))
+        future = is_future(pats, raw, t.word, t.tense, t.c0, t.ts, s0, s1, future_marks)
+        if not future:
+            future = planned.get((t.c0, t.c1))
+            if future is None:
+                future = planned[t.c0, t.c1] = pats.planned_time.search(raw, t.c0, t.c1) is not None
         current = _current(doc, t, pats, here_marks)
         delegation = bool(pats.delegation.search(doc.folded, max(t.c0, t.ts - 60), min(t.c1, t.te + 60)))
         ev_end = max([t.te] + [d.end for d, _ in dated] + [d.mention.end for d in t.dests if d.mention])
@@ -398,7 +416,8 @@ def _current(doc: DocIndex, t: _Trig, pats: VisitPatterns, here_marks) -> bool:
 def _posted_there(doc: DocIndex, kb, pats: VisitPatterns, mention, title: str, dest: str | None, home) -> bool:
     """Is the visitor an ambassador or embassy staff in the country of the trip (the country after "to" in
     the role, else "here")? They act where posted: no trip."""
-    role = " ".join(x for x in (title, getattr(mention, "role", None) or "") if x)
+    own = getattr(mention, "role", None) or ""
+    role = f"{title} {own}" if title and own else title or own
     if not role or not pats.embassy_staff.search(role):
         return False
     posting = None
