@@ -225,7 +225,12 @@ def read_stamp(line: str) -> Stamp | None:
     >>> read_stamp("Retrieved 2025-10-09 08:00") is None
     True
     """
-    dates = stamp_dates(line)
+    return stamp_of(line, stamp_dates(line))
+
+
+def stamp_of(line: str, dates: list[tuple[str, re.Match]] | None) -> Stamp | None:
+    """:func:`read_stamp` of a line whose :func:`stamp_dates` are already known (``dates``), without reading
+    them again."""
     if not dates:
         return None
     for role, m in sorted((d for d in dates if d[0] in ROLE_RANK), key=lambda d: ROLE_RANK[d[0]]):

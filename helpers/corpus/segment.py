@@ -175,6 +175,12 @@ def _is_title(s: str) -> bool:
 
 def classify_lines(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, kind, rule) for each non-blank line; blank lines are left to :func:`segment_text`."""
+    return _classify(text)[0]
+
+
+def _classify(text: str) -> tuple[list[tuple[int, int, str, str]], dict[str, list]]:
+    """:func:`classify_lines`, and the :func:`helpers.corpus.printed_date.stamp_dates` of each date stamp
+    line of the page head, by the line's stripped text (so the dateline is not read twice)."""
     items = _visible_lines(text)
     out: list[tuple[int, int, str, str]] = []
     signoff = _agency_signoff()
@@ -253,7 +259,7 @@ def classify_lines(text: str) -> list[tuple[int, int, str, str]]:
         m = AGENCY_DATELINE.match(text, a, b)
         if m and m.end() < b:
             out[first_body:first_body + 1] = [(a, m.end(), "dateline", "agency-dateline"), (m.end(), b, "body", "paragraph")]
-    return out
+    return out, {items[i][2]: dates for i, dates in stamps.items()}
 
 
 def segment_spans(text: str) -> list[tuple[int, int, str, str]]:
@@ -263,11 +269,16 @@ def segment_spans(text: str) -> list[tuple[int, int, str, str]]:
     at the top of the file); consecutive boilerplate lines with the same rule
     form one segment. The spans partition ``text``.
     """
+    return _segment(text)[0]
+
+
+def _segment(text: str) -> tuple[list[tuple[int, int, str, str]], dict[str, list]]:
+    """:func:`segment_spans`, and the date stamps read on the way (see :func:`_classify`)."""
     if not text:
-        return []
-    labelled = classify_lines(text)
+        return [], {}
+    labelled, stamps = _classify(text)
     if not labelled:
-        return [(0, len(text), "boilerplate", "blank")]
+        return [(0, len(text), "boilerplate", "blank")], stamps
     merged: list[list] = []
     for a, b, kind, rule in labelled:
         if merged and kind == "boilerplate" and merged[-1][2] == kind and merged[-1][3] == rule:
@@ -279,7 +290,7 @@ def segment_spans(text: str) -> list[tuple[int, int, str, str]]:
     for cur, nxt in zip(merged, merged[1:]):
         cur[1] = nxt[0]
     merged[-1][1] = len(text)
-    return [tuple(m) for m in merged]
+    return [tuple(m) for m in merged], stamps
 
 
 def segment_text(doc_id: str, text: str) -> list[dict]:
