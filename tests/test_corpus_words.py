@@ -29,3 +29,14 @@ def test_first_copies_finds_the_first_text_with_the_same_content(texts):
     for i, text in enumerate(texts):
         expected = next(f"t{j}" for j, t in enumerate(texts) if content_digest(t) == content_digest(text))
         assert seen.first(f"t{i}", text) == expected
+
+
+@settings(max_examples=300, derandomize=True, deadline=None)
+@given(st.lists(st.sampled_from(["a", ".", "txt", "b.", " ", "é"]), max_size=6).map("".join))
+def test_stem_of_a_file_name_is_pathlib_s(name):
+    from pathlib import PurePosixPath
+
+    from helpers.corpus.load import _stem
+
+    name = name.replace("/", "") + ".txt"
+    assert _stem(name) == PurePosixPath(name).stem

@@ -105,3 +105,37 @@ def test_frame_from_rows_equals_the_plain_constructor():
     for cut in (rows, rows[:1], []):
         expected = pd.DataFrame(cut, columns=cols).astype({"start": "int64", "flag": "bool"})
         pd.testing.assert_frame_equal(frame_from_rows(cut, cols, ("start",), ("flag",)), expected)
+
+
+def _two_tables(rows):
+    return ([r[0] for r in rows], _frame(rows))
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_frame_of_several_tables_combines_each(workers, monkeypatch):
+    import helpers.parallel as par
+
+    monkeypatch.setattr(par, "CHUNK_DOCUMENTS", 2)
+    items = [(f"d{i}", (f"d{i}", i)) for i in range(7)]
+    (ids, table), problems = map_documents(_one_row, items, "demo", workers=workers, frame=_two_tables)
+    assert ids == [f"d{i}" for i in range(7)] and problems == []
+    pd.testing.assert_frame_equal(table, _frame([(f"d{i}", i) for i in range(7)]))
+    (ids, table), _ = map_documents(_one_row, [], "demo", workers=workers, frame=_two_tables)
+    assert ids == [] and table.empty
+
+
+def test_workers_do_not_collect_what_they_inherit():
+    """Workers run in other processes, with the objects they inherit frozen out of the garbage collector's
+    reach; the parent's collector is as it was."""
+    import gc
+
+    rows, _ = map_documents(_gc_state, [(f"d{i}", (f"d{i}",)) for i in range(4)], "demo", workers=2)
+    assert all(in_worker and frozen > 0 for in_worker, frozen in rows)
+    assert gc.get_freeze_count() == 0 and gc.isenabled()
+
+
+def _gc_state(doc_id: str) -> list[tuple[bool, int]]:
+    import gc
+    import multiprocessing
+
+    return [(multiprocessing.parent_process() is not None, gc.get_freeze_count())]

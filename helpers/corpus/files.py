@@ -117,10 +117,13 @@ _KEY_CHARS = 100  # visible characters at each end of a text in its duplicate ke
 _KEY_WINDOW = 400  # characters read at each end to find them
 
 
-def _duplicate_key(text: str) -> tuple[str, str]:
+def duplicate_key(text: str) -> tuple[str, str]:
     """The first and last visible characters of the folded text: equal for texts with equal
-    :func:`content_digest` (folding keeps every visible character), cheap to compute (both ends only)."""
-    t = unicodedata.normalize("NFC", text.lstrip("\ufeff"))
+    :func:`content_digest` (folding keeps every visible character), cheap to compute (both ends only;
+    the text is normalised only if it is not in NFC already, which the usual text is)."""
+    t = text.lstrip("\ufeff")
+    if not unicodedata.is_normalized("NFC", t):
+        t = unicodedata.normalize("NFC", t)
     head, tail = "".join(t[:_KEY_WINDOW].split()), "".join(t[-_KEY_WINDOW:].split())
     if len(head) < _KEY_CHARS or len(tail) < _KEY_CHARS:  # a short text, or ends of mostly white space
         head = tail = "".join(t.split())
@@ -131,17 +134,20 @@ class FirstCopies:
     """Which earlier text each text duplicates (same :func:`content_digest`), in the order they are given.
 
     The digest folds the whole text, so it is computed only for a text whose cheap
-    :func:`_duplicate_key` an earlier text shares (and then for that earlier text too).
+    :func:`duplicate_key` an earlier text shares (and then for that earlier text too).
     """
 
     def __init__(self):
         self._by_key: dict[tuple[str, str], list[list]] = {}  # key -> [name, raw, digest or None] per first copy
 
-    def first(self, name: str, text: str, raw: str | bytes | None = None) -> str:
+    def first(self, name: str, text: str | None, raw: str | bytes | None = None,
+              key: tuple[str, str] | None = None) -> str:
         """The name of the first text with the same content as ``text`` (``name`` itself if none).
-        ``raw`` (the text's UTF-8 bytes) is what is kept of a first copy until its digest is needed."""
-        copies = self._by_key.setdefault(_duplicate_key(text), [])
-        digest = content_digest(text) if copies else None
+        ``raw`` (the text's UTF-8 bytes) is what is kept of a first copy until its digest is needed;
+        ``key``, the text's :func:`duplicate_key` if already known (then ``text`` may be None: it is
+        decoded from ``raw`` only if its digest is needed)."""
+        copies = self._by_key.setdefault(duplicate_key(text) if key is None else key, [])
+        digest = content_digest(text if text is not None else decoded(raw)) if copies else None
         for copy in copies:
             if copy[2] is None:
                 copy[2] = content_digest(decoded(copy[1]))
@@ -222,6 +228,13 @@ def read_table(path: Path, required: tuple[str, ...], problems: list[str]) -> pd
     return pd.DataFrame([fields for _, fields in rows[1:]], columns=header, dtype=str)
 
 
+def records(table: pd.DataFrame) -> list[dict]:
+    """The rows of a table read by :func:`read_table` as dicts (``table.to_dict("records")``, made column by
+    column: a catalog has a row per article)."""
+    columns = list(table.columns)
+    return [dict(zip(columns, row)) for row in zip(*(table[c].tolist() for c in columns))]
+
+
 def check_registry(registry: pd.DataFrame, where_table: Path, problems: list[str]) -> None:
     for outlet, n in registry["outlet"].value_counts().items():
         if n > 1:
@@ -245,7 +258,7 @@ def check_catalog(catalog: pd.DataFrame, root: Path, present: set[str], registry
     """The catalog rows by file name; every row must name an article file present in ``root``."""
     rows: dict[str, dict] = {}
     outlets = set(registry["outlet"]) if registry is not None else None
-    for row in catalog.to_dict("records"):
+    for row in records(catalog):
         name = row["file"]
         where = f"{root / CATALOG}: row for {name!r}"
         if name in rows:
