@@ -49,7 +49,7 @@ from helpers.corpus.files import (ARTICLE_SUFFIX, CATALOG, REGISTRY, FirstCopies
 from helpers.corpus.printed_date import check_date_orders, read_agency_dateline, read_stamp, stamp_of
 from helpers.corpus.pubdate import decide_publication, infer_published
 from helpers.corpus.segment import _segment
-from helpers.corpus.sentences import split_sentences
+from helpers.corpus.sentences import split_paragraphs
 # The language test's word count (english_share, english_function_words: kept importable from here).
 from helpers.corpus.words import english_function_words, english_share, word_stats  # noqa: F401
 
@@ -97,7 +97,7 @@ def _read_document(text: str) -> tuple[dict, list[tuple], list[tuple[int, int]]]
     as ``(start, end, kind, rule)`` and sentences as ``(start, end)``."""
     segments, stamps = _segment(text)
     body = [(a, b) for a, b, kind, _ in segments if kind == "body"]
-    spans = [span for a, b in body for span in split_sentences(text, a, b)]
+    spans = split_paragraphs(text, body)
     n_words, share = word_stats(body_text(text, body))
     fields = dict(title=None, n_words=n_words, english_share=share, stamp=None, agency=None, inferred=None)
     for a, b, kind, rule in segments:
