@@ -115,7 +115,7 @@ def split_paragraphs(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple
     segmentation starts after a line end or an agency dateline's white space or dash, and ends with a line
     end or the text. Paragraphs with another edge are scanned one by one.
 
-    >>> text = "One. Two.\nThree\n"
+    >>> text = "One. Two.\\nThree\\n"
     >>> split_paragraphs(text, [(0, 10), (10, 16)]) == split_sentences(text, 0, 10) + split_sentences(text, 10, 16)
     True
     """
