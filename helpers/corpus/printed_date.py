@@ -59,12 +59,14 @@ _JUCHE_DAY = (rf"(?:\s*+\.?\s*+(?P<ju_m>0?[1-9]|1[0-2])\s*+\.\s*+(?P<ju_d>3[01]|
 # 'Mar.7,2024', 'March. 07, 2024': a month name with a dot, then the day and the year, spaces optional.
 _COMPACT = (rf"(?P<cp_m>(?:{'|'.join(MONTHS + MONTH_ABBREVIATIONS)})\.)\s*+(?P<cp_d>{DAY}),?\s*+"
             rf"(?P<cp_y>(?:1[89]|20)\d\d)(?!\d)")
+# Every date opens with a letter or a digit: the look-ahead turns every other position away at once,
+# before the alternatives are tried there (a third of the time on the usual stamp line).
 STAMP_DATE = re.compile(
-    rf"{WEEKDAY_BEFORE}?(?:{mdy('md_')}|{dmy('dm_')}|{_COMPACT}"
+    rf"(?=[^\W_])(?:{WEEKDAY_BEFORE}?(?:{mdy('md_')}|{dmy('dm_')}|{_COMPACT}"
     rf"|(?P<jm_m>{MONTH})\s+(?P<jm_d>{DAY}),?\s+{juche_year('jm_')}"
     rf"|(?P<jd_d>{DAY})\s+(?:of\s+)?(?P<jd_m>{MONTH}),?\s+{juche_year('jd_')})"
     rf"|{ymd('iso_')}{_ISO_TIME}|{ymd_slash('sl_')}|{ymd_dot('dot_')}|{numeric_date('num_')}"
-    rf"|{juche_year('ju_')}{_JUCHE_DAY}",
+    rf"|{juche_year('ju_')}{_JUCHE_DAY})",
     re.IGNORECASE,
 )
 # A clock time, an hour offset: set aside with the dates ('10:17 pm', '22:05:31', 'GMT+7', 'UTC+07:00').

@@ -204,7 +204,7 @@ def _classify(text: str) -> tuple[list[tuple[int, int, str, str]], dict[str, lis
         if tail_rule:
             out.append((a, b, "boilerplate", tail_rule))
             continue
-        if s[:8].lower() == "the post" and REPOST_FOOTER.match(s):
+        if s[0] in "Tt" and s[:8].lower() == "the post" and REPOST_FOOTER.match(s):  # (only 'T' lowers to 't')
             out.append((a, b, "boilerplate", "repost-footer"))
             continue
         if len(s) < 60 and out and TAIL_HEADER.match(s):
@@ -237,7 +237,7 @@ def _classify(text: str) -> tuple[list[tuple[int, int, str, str]], dict[str, lis
                 out.append((a, b, "boilerplate", "navigation"))
             continue
         body_started = True
-        if not _is_prose(s) and _n_words(s, 10) <= 10 and s[-1] not in ".!?":
+        if s[-1] not in ".!?" and _n_words(s, 10) <= 10 and not _is_prose(s):  # the cheap tests first
             out.append((a, b, "headline", "crosshead"))
             continue
         out.append((a, b, "body", "paragraph"))
