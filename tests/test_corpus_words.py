@@ -1,6 +1,8 @@
 """helpers.corpus.words and the duplicate check: the fast paths give the results of the plain definitions."""
 from __future__ import annotations
 
+import unicodedata
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -40,3 +42,22 @@ def test_stem_of_a_file_name_is_pathlib_s(name):
 
     name = name.replace("/", "") + ".txt"
     assert _stem(name) == PurePosixPath(name).stem
+
+
+def _plain_key(text: str) -> tuple[str, str]:
+    """The duplicate key by its definition: the ends of the whole text normalised (NFC), white space out."""
+    t = unicodedata.normalize("NFC", text.lstrip("\ufeff"))
+    head, tail = "".join(t[:400].split()), "".join(t[-400:].split())
+    if len(head) < 100 or len(tail) < 100:
+        head = tail = "".join(t.split())
+    return head[:100], tail[-100:]
+
+
+@settings(max_examples=300, derandomize=True, deadline=None)
+@given(st.lists(st.sampled_from(["a", "e", " ", "\n", "\u0301", "\u0327", "\u0302", "\ufeff", "Hà Nội", "\u1100",
+                                 "\u1161", "\u11a8", "x" * 60, " " * 40, "\u2126", "\u0958", "A\u030a", " \u0301"]),
+                max_size=200).map("".join))
+def test_duplicate_key_normalises_only_the_ends_with_the_same_result(text):
+    from helpers.corpus.files import duplicate_key
+
+    assert duplicate_key(text) == _plain_key(text)

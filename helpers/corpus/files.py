@@ -59,20 +59,35 @@ def _kind_problem(path: Path, root: Path | None) -> str | None:
     return None
 
 
-def _read_bytes(path: Path, root: Path | None, problems: list[str]) -> bytes | None:
+def _read_bytes(path: str | Path, root: Path | None, problems: list[str]) -> bytes | None:
     """The bytes of a regular file (in ``root``, if given), or None with the reason added to ``problems``."""
     why = _kind_problem(path, root)
     if why is None:
         try:  # non-blocking, and checked again on the open file, in case it changed since the stat
-            with open(path, "rb", opener=lambda p, flags: os.open(p, flags | getattr(os, "O_NONBLOCK", 0))) as f:
-                if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
+            fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+            try:
+                st = os.fstat(fd)
+                if not stat.S_ISREG(st.st_mode):
                     why = "not a regular file (it changed while being read)"
                 else:
-                    return f.read()
+                    return _read_fd(fd, st.st_size)
+            finally:
+                os.close(fd)
         except OSError as exc:
             why = f"cannot be read ({exc.strerror or exc})"
     problems.append(f"{path}: {why}")
     return None
+
+
+def _read_fd(fd: int, size: int) -> bytes:
+    """Everything an open file holds (``size``: what its stat says; it is read to its end whatever)."""
+    data = os.read(fd, size + 1)
+    if not data:
+        return data
+    parts = [data]
+    while part := os.read(fd, max(size + 1 - len(data), 1 << 16)):
+        parts.append(part)
+    return b"".join(parts) if len(parts) > 1 else data
 
 
 def _invisible_only(text: str) -> bool:
@@ -86,8 +101,9 @@ def decoded(raw: str | bytes) -> str:
     return raw.decode("utf-8") if isinstance(raw, (bytes, bytearray)) else raw
 
 
-def read_seed(path: Path, root: Path, problems: list[str]) -> tuple[str, str, bytes] | None:
-    """``(text, sha256, bytes)`` of an article file, or None with the problem recorded."""
+def read_seed(path: str | Path, root: Path, problems: list[str]) -> tuple[str, str, bytes] | None:
+    """``(text, sha256, bytes)`` of an article file (``path``: a path or its text, as the messages name
+    it), or None with the problem recorded."""
     data = _read_bytes(path, root, problems)
     if data is None:
         return None
@@ -119,15 +135,38 @@ _KEY_WINDOW = 400  # characters read at each end to find them
 
 def duplicate_key(text: str) -> tuple[str, str]:
     """The first and last visible characters of the folded text: equal for texts with equal
-    :func:`content_digest` (folding keeps every visible character), cheap to compute (both ends only;
-    the text is normalised only if it is not in NFC already, which the usual text is)."""
+    :func:`content_digest` (folding keeps every visible character), cheap to compute (both ends only,
+    normalised by :func:`_nfc_end`)."""
     t = text.lstrip("\ufeff")
-    if not unicodedata.is_normalized("NFC", t):
-        t = unicodedata.normalize("NFC", t)
-    head, tail = "".join(t[:_KEY_WINDOW].split()), "".join(t[-_KEY_WINDOW:].split())
+    head, tail = "".join(_nfc_end(t, _KEY_WINDOW).split()), "".join(_nfc_end(t, -_KEY_WINDOW).split())
     if len(head) < _KEY_CHARS or len(tail) < _KEY_CHARS:  # a short text, or ends of mostly white space
-        head = tail = "".join(t.split())
+        head = tail = "".join(unicodedata.normalize("NFC", t).split())
     return head[:_KEY_CHARS], tail[-_KEY_CHARS:]
+
+
+def _nfc_end(t: str, n: int) -> str:
+    """The first ``n`` characters (the last ``-n`` if ``n`` is negative) of ``t`` in NFC, normalising only
+    that end of it: the text is cut at a space beyond the end wanted, and NFC of the text is NFC of its two
+    pieces joined, as no character composes with a space nor is reordered across it (a space is a
+    starter). If the end normalised is too short (characters composed), the cut moves on.
+
+    >>> _nfc_end("Cafe\u0301 au lait", 4), _nfc_end("Cafe\u0301 au lait", -5)
+    ('Café', ' lait')
+    """
+    if t.isascii():
+        return t[:n] if n > 0 else t[n:]
+    want = abs(n)
+    cut = want
+    while True:
+        if n > 0:
+            cut = t.find(" ", cut)
+            end = unicodedata.normalize("NFC", t[:cut] if cut >= 0 else t)
+        else:
+            cut = t.rfind(" ", 0, max(0, len(t) - cut + 1))
+            end = unicodedata.normalize("NFC", t[cut:] if cut >= 0 else t)
+        if len(end) >= want or cut < 0:
+            return end[:want] if n > 0 else end[-want:]
+        cut = (cut if n > 0 else len(t) - cut) + want - len(end)
 
 
 class FirstCopies:

@@ -226,7 +226,9 @@ def _read_files(root: Path, names: list[str], workers: int | None) -> list[tuple
     ``(bytes, sha256, duplicate key)`` or None (:func:`helpers.corpus.files.read_seed`). Files are read by
     ``workers`` processes; one that fails unexpectedly is a problem too."""
     items = [(name, (name,)) for name in names]
-    read, failed = map_documents(_read_file, items, "read", shared=(root, Path(os.path.realpath(root))),
+    # The files' paths as text, as ``root / name`` prints (made without a Path object per file).
+    prefix = "" if str(root) == "." else str(root)
+    read, failed = map_documents(_read_file, items, "read", shared=(prefix, Path(os.path.realpath(root))),
                                  workers=workers, total_chars=len(names) * ARTICLE_BYTES_ESTIMATE)
     by_name = dict(read)
     for name, _, error in failed:
@@ -234,10 +236,10 @@ def _read_files(root: Path, names: list[str], workers: int | None) -> list[tuple
     return [by_name[name] for name in names]
 
 
-def _read_file(roots: tuple[Path, Path], name: str) -> list[tuple[str, tuple]]:
-    root, real_root = roots
+def _read_file(roots: tuple[str, Path], name: str) -> list[tuple[str, tuple]]:
+    prefix, real_root = roots
     problems: list[str] = []
-    read = read_seed(root / name, real_root, problems)
+    read = read_seed(os.path.join(prefix, name), real_root, problems)
     if read is None:
         return [(name, (problems, None))]
     text, digest, data = read
