@@ -23,6 +23,20 @@ def test_word_stats_equal_the_plain_definition(text):
     assert abs(share - english_share(words)) < 1e-12
 
 
+@settings(max_examples=300, derandomize=True, deadline=None)
+@given(st.lists(st.sampled_from(PIECES + ["visit", "relations", " - ", "-the", "of--the"]), max_size=60).map("".join),
+       st.sampled_from([0.15, 0.3, 0.6]))
+def test_word_stats_with_a_bar_count_words_exactly_and_the_share_as_far_as_the_bar(text, bar):
+    words = find_words(text)
+    n, share = word_stats(text, at_least=bar)
+    assert n == len(words)
+    exact = english_share(words)
+    if exact < bar:
+        assert abs(share - exact) < 1e-12
+    else:
+        assert bar - 1e-12 <= share <= exact + 1e-12
+
+
 @settings(max_examples=200, derandomize=True, deadline=None)
 @given(st.lists(st.sampled_from(["a b", "a  b", "\ufeffa b", "a b\n", "b a", "x" * 120, "x" * 120 + "y", "y"]),
                 min_size=1, max_size=8))

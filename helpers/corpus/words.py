@@ -38,8 +38,17 @@ def find_words(text: str) -> list[str]:
     return WORD.findall(text)
 
 
-def word_stats(text: str) -> tuple[int, float]:
-    """(number of words, :func:`english_share` of them) of ``text``."""
+def word_stats(text: str, at_least: float | None = None) -> tuple[int, float]:
+    """(number of words, :func:`english_share` of them) of ``text``.
+
+    With ``at_least``, the function words may be counted in the first part of the text only, when they
+    are enough there for a share of at least ``at_least``: the number of words is exact; the share is
+    exact below ``at_least``, and at least ``at_least`` (what the part holds) otherwise.
+
+    >>> n, share = word_stats("The visit was a success for both of the sides. " * 20, at_least=0.15)
+    >>> n, share >= 0.15, share <= word_stats("The visit was a success for both of the sides. " * 20)[1]
+    (200, True, True)
+    """
     data = text.encode("utf-8")
     if not data.isascii():
         data = data.replace(_RIGHT_QUOTE, b"'")  # the apostrophe of "don’t" joins as "'" does
@@ -50,7 +59,7 @@ def word_stats(text: str) -> tuple[int, float]:
     if _known_pieces() is None:
         words = find_words(text)
         return len(words), english_share(words)
-    return _ascii_word_stats(data)
+    return _ascii_word_stats(data, at_least)
 
 
 # ---------------------------------------------------------------- the ASCII case, without word strings
@@ -66,8 +75,11 @@ for _c in b"ABCDEFGHIJKLMNOPQRSTUVWXYZ":
 _TABLE[ord("'")] = _TABLE[ord("-")] = ord("-")
 _JOINERS = bytes(_TABLE)
 _ASCII = bytes(range(128))
+_MARKS = bytes(b if b == ord(" ") else ord("a") for b in range(256))  # each byte of a token as "a"
 _RIGHT_QUOTE = "’".encode("utf-8")
-_HYPHEN = re.compile(rb"-")
+# A hyphen that joins no two pieces: doubled, or opening or closing a token. The pattern opens with the
+# literal hyphen, so the regex engine skips ahead to the next one (usually none of them is loose).
+_LOOSE_HYPHEN = re.compile(rb"-(?:-|(?<![a-z0-9]-)|(?![a-z0-9]))")
 
 
 @lru_cache(maxsize=1)
@@ -79,31 +91,47 @@ def _known_pieces() -> frozenset[bytes] | None:
     return frozenset(w.encode("ascii") for w in known)
 
 
-def _ascii_word_stats(data: bytes) -> tuple[int, float]:
+def _ascii_word_stats(data: bytes, at_least: float | None = None) -> tuple[int, float]:
     """:func:`word_stats` of a text's UTF-8 bytes whose letters and digits are all ASCII (a right single
     quotation mark already made an apostrophe).
 
     Where every hyphen of the folded text joins two pieces (no "--", no token opening or closing with a
     hyphen), each token is one word, and a function word if it is one (no function word holds a hyphen).
-    Otherwise the tokens with a hyphen (found from their hyphens) are counted piece by piece.
+    Otherwise the tokens with a hyphen (found from their hyphens) are counted piece by piece. The tokens
+    are counted without being made (the starts of runs of non-spaces); with ``at_least``, the function
+    words a quarter of the text at a time, until they make the share wanted.
     """
     folded = data.translate(_JOINERS)
-    tokens = folded.split()
     known = _known_pieces()
-    n_words, n_known = len(tokens), sum(map(known.__contains__, tokens))
-    if b"-" in folded and (b"--" in folded or b" -" in folded or b"- " in folded
-                           or folded.startswith(b"-") or folded.endswith(b"-")):
-        end = -1
-        for m in _HYPHEN.finditer(folded):
-            if m.start() < end:
-                continue  # a hyphen of the token just counted
-            start = folded.rfind(b" ", 0, m.start()) + 1
-            end = folded.find(b" ", m.start())
-            end = len(folded) if end < 0 else end
-            words, alone = _hyphened(folded[start:end], known)
-            n_words += words - 1  # the token was counted as one word, and not as a function word
-            n_known += alone
+    more_words, alone = _hyphen_words(folded, known)
+    marks = folded.translate(_MARKS)
+    n_words = marks.count(b" a") + marks.startswith(b"a") + more_words
+    need = n_words + 1 if at_least is None else at_least * n_words
+    n_known, start, step = alone, 0, len(folded) if at_least is None else len(folded) // 4 + 1
+    while start < len(folded) and not (n_words and n_known >= need):
+        cut = folded.find(b" ", start + step)  # a quarter of the text at a time, in whole tokens
+        cut = len(folded) if cut < 0 else cut
+        n_known += sum(map(known.__contains__, folded[start:cut].split()))
+        start = cut
     return n_words, (n_known / n_words if n_words else 0.0)
+
+
+def _hyphen_words(folded: bytes, known: frozenset[bytes]) -> tuple[int, int]:
+    """What the tokens with a hyphen add to a count of one word per token and no function word among them:
+    (words, function words). Only a token with a hyphen that joins no two pieces (:data:`_LOOSE_HYPHEN`)
+    adds anything; one of pieces joined by single hyphens is one word, as counted."""
+    more_words = alone = 0
+    end = -1
+    for m in _LOOSE_HYPHEN.finditer(folded):
+        if m.start() < end:
+            continue  # a hyphen of the token just counted
+        start = folded.rfind(b" ", 0, m.start()) + 1
+        end = folded.find(b" ", m.start())
+        end = len(folded) if end < 0 else end
+        words, function_words = _hyphened(folded[start:end], known)
+        more_words += words - 1
+        alone += function_words
+    return more_words, alone
 
 
 def _hyphened(token: bytes, known: frozenset[bytes]) -> tuple[int, int]:
