@@ -196,8 +196,9 @@ class FirstCopies:
         return name
 
 
-def article_paths(root: Path, problems: list[str]) -> list[Path]:
-    """Every entry of ``root`` named ``*.txt``; a name ending in ``.TXT`` or the like is a problem."""
+def article_names(root: Path, problems: list[str]) -> list[str]:
+    """The name of every entry of ``root`` named ``*.txt``, sorted; a name ending in ``.TXT`` or the like is a
+    problem."""
     paths = []
     try:
         names = sorted(os.listdir(root))
@@ -206,7 +207,7 @@ def article_paths(root: Path, problems: list[str]) -> list[Path]:
         return []
     for name in names:
         if name.endswith(ARTICLE_SUFFIX):
-            paths.append(root / name)
+            paths.append(name)
         elif name.lower().endswith(ARTICLE_SUFFIX):
             problems.append(f"{root / name}: an article file name must end in lower-case {ARTICLE_SUFFIX}")
     return paths

@@ -44,7 +44,7 @@ import pandas as pd
 
 from helpers.parallel import map_documents, no_gc
 from helpers.paths import SEEDS_DIR
-from helpers.corpus.files import (ARTICLE_SUFFIX, CATALOG, REGISTRY, FirstCopies, article_paths, check_catalog,
+from helpers.corpus.files import (ARTICLE_SUFFIX, CATALOG, REGISTRY, FirstCopies, article_names, check_catalog,
                                    check_registry, decoded, duplicate_key, parse_catalog_date, read_seed, read_table)
 from helpers.corpus.printed_date import check_date_orders, read_agency_dateline, read_stamp, stamp_of
 from helpers.corpus.pubdate import decide_publication, infer_published
@@ -118,16 +118,15 @@ def _read_document(text: str) -> tuple[dict, list[tuple], list[tuple[int, int]]]
 def _offset_table(doc_ids: list[str], offsets: list[array], columns: list[str], labels=None) -> pd.DataFrame:
     """One table from each document's ``array('q')`` of (start, end) pairs: doc_id, a running number, start,
     end and (for segments) kind and rule."""
-    counts = [len(o) // 2 for o in offsets]
-    pairs = np.frombuffer(b"".join(o.tobytes() for o in offsets), dtype=np.int64).reshape(-1, 2)
-    data = {columns[0]: [d for d, n in zip(doc_ids, counts) for _ in range(n)],
-            columns[1]: np.concatenate([np.arange(n, dtype=np.int64) for n in counts]) if counts else [],
-            "start": pairs[:, 0], "end": pairs[:, 1]}
+    counts = np.fromiter(map(len, offsets), dtype=np.int64, count=len(offsets)) // 2
+    pairs = np.frombuffer(b"".join(offsets), dtype=np.int64).reshape(-1, 2)
+    firsts = np.repeat(np.cumsum(counts) - counts, counts)  # each row's document's first row
+    data = {columns[0]: np.repeat(np.array(doc_ids, dtype=object), counts),
+            columns[1]: np.arange(len(pairs), dtype=np.int64) - firsts, "start": pairs[:, 0], "end": pairs[:, 1]}
     if labels is not None:
         data["kind"] = [k for doc in labels for k, _ in doc]
         data["rule"] = [r for doc in labels for _, r in doc]
-    table = pd.DataFrame(data, columns=columns)
-    return table.astype({columns[1]: "int64", "start": "int64", "end": "int64"})
+    return pd.DataFrame(data, columns=columns)
 
 
 def body_text(raw: str, segments) -> str:
@@ -180,7 +179,7 @@ def _read_tables(seeds_dir: str | Path | None, duplicates: str, workers: int | N
     catalog = read_table(root / CATALOG, CATALOG_COLUMNS, problems)
     registry = read_table(root / REGISTRY, REGISTRY_COLUMNS, problems)
 
-    names = [path.name for path in article_paths(root, problems)]
+    names = article_names(root, problems)
     seeds: dict[str, tuple[str, bytes, str]] = {}  # doc_id -> (file name, bytes, sha256)
     readable: list[str] = []
     first_copies = FirstCopies()
