@@ -228,15 +228,22 @@ class SpansByDocument(Mapping):
 
     Holds the sentence table's columns as machine integers and each document's row range, so a
     corpus-wide layer never keeps a tuple per sentence: a worker makes the spans of the document it
-    works on. Documents come in sorted order; within one, spans are sorted by ``sort_by``.
+    works on. Documents come in sorted order; within one, spans are sorted by ``sort_by``. A table whose
+    rows are already so (each document's rows together and in order, as the loader makes them) is not
+    sorted again: only checked.
     """
 
     def __init__(self, table, fields=("sent_id", "start", "end"), sort_by=("start", "sent_id")):
         missing = {"doc_id", "sent_id", "start", "end"} - set(table.columns)
         if missing:
             raise ValueError(f"sentences table lacks column(s) {sorted(missing)}")
+        cols = {c: np.asarray(table[c].to_numpy(), dtype=np.int64) for c in ("sent_id", "start", "end")}
+        ranges = _sorted_runs(table["doc_id"].to_numpy(dtype=object), [cols[c] for c in sort_by])
+        if ranges is not None:
+            self._cols = [cols[c] for c in fields]
+            self._range = ranges
+            return
         codes, docs = pd.factorize(table["doc_id"], sort=True)
-        cols = {c: table[c].to_numpy().astype("int64") for c in ("sent_id", "start", "end")}
         order = np.lexsort([cols[c] for c in reversed(sort_by)] + [codes])
         self._cols = [cols[c][order] for c in fields]
         cuts = np.flatnonzero(np.diff(codes[order])) + 1
@@ -252,6 +259,28 @@ class SpansByDocument(Mapping):
 
     def __len__(self) -> int:
         return len(self._range)
+
+
+def _sorted_runs(ids: np.ndarray, keys: list[np.ndarray]) -> dict[str, tuple[int, int]] | None:
+    """Each document's row range, in sorted order of the documents, when the rows of each document (``ids``:
+    its doc_id) are together and already in the order of ``keys`` within it; otherwise None."""
+    n = len(ids)
+    if n < 2:
+        return None
+    cuts = np.flatnonzero(ids[1:] != ids[:-1]) + 1
+    bounds = [0, *cuts.tolist(), n]
+    docs = ids[bounds[:-1]].tolist()
+    if len(set(docs)) != len(docs) or not all(type(d) is str for d in docs):
+        return None
+    ordered, equal = np.zeros(n - 1, dtype=bool), np.ones(n - 1, dtype=bool)
+    for k in keys:  # each row's keys at least the row's before it, compared in turn
+        ordered |= equal & (k[:-1] < k[1:])
+        equal &= k[:-1] == k[1:]
+    ordered |= equal
+    ordered[cuts - 1] = True  # rows of two documents: not compared
+    if not ordered.all():
+        return None
+    return dict(sorted(zip(docs, zip(bounds, bounds[1:]))))
 
 
 def spans_by_document(table) -> SpansByDocument:
