@@ -197,7 +197,8 @@ def _classify(text: str) -> tuple[list[tuple[int, int, str, str]], dict[str, lis
     # which one dates the article is chosen below.
     stamps = {i: d for i, (_, _, s) in enumerate(items[:first_prose + 3])
               if i != first_prose and (d := stamp_dates(s)) is not None}
-    titles = [_norm(s) for i, (_, _, s) in enumerate(items[:first_prose])
+    head_keys = [_norm(s) for _, _, s in items[:first_prose]]  # each line of the header is compared
+    titles = [head_keys[i] for i, (_, _, s) in enumerate(items[:first_prose])
               if _is_title(s) and i not in stamps and not agency_dateline_line(s) and not _is_caption(s)]
     headline_wanted = titles[-1] if titles else None
     for i, (a, b, s) in enumerate(items):
@@ -218,7 +219,8 @@ def _classify(text: str) -> tuple[list[tuple[int, int, str, str]], dict[str, lis
             out.append((a, b, "dateline", "agency-dateline"))
             continue
         caption = (s[-1] in ")]" or "hoto" in s or "mage" in s or "icture" in s) and _is_caption(s)  # cheap test first
-        key = _norm(s) if caption or i < first_prose or (headline_key and abs(len(s) - len(headline_key)) < 8) else None
+        key = (head_keys[i] if i < first_prose
+               else _norm(s) if caption or (headline_key and abs(len(s) - len(headline_key)) < 8) else None)
         if caption:
             if key in seen_captions:
                 out.append((a, b, "boilerplate", "duplicate-caption"))
