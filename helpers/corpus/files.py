@@ -18,6 +18,7 @@ import os
 import re
 import stat
 import unicodedata
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -298,9 +299,10 @@ def check_catalog(catalog: pd.DataFrame, root: Path, present: set[str], registry
     """The catalog rows by file name; every row must name an article file present in ``root``."""
     rows: dict[str, dict] = {}
     outlets = set(registry["outlet"]) if registry is not None else None
+    catalog_path = root / CATALOG
     for row in records(catalog):
         name = row["file"]
-        where = f"{root / CATALOG}: row for {name!r}"
+        where = f"{catalog_path}: row for {name!r}"
         if name in rows:
             problems.append(f"{where}: the file is listed twice")
             continue
@@ -317,7 +319,11 @@ def check_catalog(catalog: pd.DataFrame, root: Path, present: set[str], registry
     return rows
 
 
+@lru_cache(maxsize=1 << 16)
 def parse_catalog_date(value: str) -> tuple[pd.Timestamp, str] | None:
+    """A catalog's ``published`` (YYYY, YYYY-MM or YYYY-MM-DD) as (timestamp, precision), or None. Kept for
+    the next row with the same date (many articles share a day; each parse takes pandas tens of
+    microseconds), in worker processes too (they inherit it from the catalog check)."""
     for fmt, precision in (("%Y-%m-%d", "day"), ("%Y-%m", "month"), ("%Y", "year")):
         try:
             return pd.to_datetime(value, format=fmt), precision
