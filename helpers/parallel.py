@@ -67,7 +67,7 @@ _SHARED: dict[str, object] = {}
 
 
 @contextmanager
-def _no_gc():
+def no_gc():
     """Bulk row building without cyclic garbage collection (the rows hold no cycles); restored after.
 
     Millions of new tuples would otherwise trigger collections that traverse every live object again
@@ -86,7 +86,7 @@ def _run_chunk(fn: Callable, layer: str, chunk: Sequence[tuple[str, tuple]], sha
     rows: list = []
     problems: list = []
     lead = (_SHARED[shared_key],) if shared_key is not None else ()
-    with _no_gc():
+    with no_gc():
         for doc_id, args in chunk:
             try:
                 out = fn(*lead, *args)
@@ -103,12 +103,22 @@ def _chunks(items: Sequence, n_chunks: int) -> list[Sequence]:
 
 
 def _combine(parts: list, frame: Callable | None):
-    """The chunks' results as one: rows concatenated, or their frames (empty chunks skipped) concatenated."""
+    """The chunks' results as one: rows concatenated, or their frames (empty chunks skipped) concatenated.
+    A ``frame`` that returns a tuple (of tables or lists) gives the tuple of each element combined."""
     if frame is None:
         return [row for part in parts for row in part]
     frames = [p for p in parts if not isinstance(p, list)]
     if not frames:
         return frame([])
+    if isinstance(frames[0], tuple):
+        return tuple(_concat([f[i] for f in frames]) for i in range(len(frames[0])))
+    return _concat(frames)
+
+
+def _concat(frames: list):
+    """Lists concatenated, or tables concatenated as if they were made at once from all their rows."""
+    if isinstance(frames[0], list):
+        return [row for part in frames for row in part]
     if len(frames) == 1:
         return frames[0]
     table = pd.concat(frames, ignore_index=True)
@@ -130,7 +140,8 @@ def map_documents(fn: Callable, items: Sequence[tuple[str, tuple]], layer: str, 
     (the raw text the items carry) decides whether a pool pays off (see
     :func:`worker_count`). With ``frame`` (rows -> DataFrame), the rows of each chunk of
     documents become a DataFrame as soon as the chunk is done, so the rows of the whole corpus are
-    never held as Python objects at once, and the result is the frames concatenated. Returns
+    never held as Python objects at once, and the result is the frames concatenated (a ``frame`` may
+    return a tuple of tables and lists: the result is the tuple of each concatenated). Returns
     ``(rows, problems)``:
     rows in the order of ``items``, and one ``(doc_id, layer, error)`` per
     document whose call raised (its rows are left out, the others kept).
@@ -145,27 +156,36 @@ def map_documents(fn: Callable, items: Sequence[tuple[str, tuple]], layer: str, 
     if shared is not None:
         key = f"{layer}:{id(shared)}"
         _SHARED[key] = shared
-    parts: list = []
-    problems: list = []
     try:
-        if n == 1:
-            for chunk in _chunks(items, 1):
-                part, chunk_problems = _run_chunk(fn, layer, chunk, key, frame)
-                parts.append(part)
-                problems.extend(chunk_problems)
-            return _combine(parts, frame), problems
-        # fork: workers inherit the imported package, the caches of curated data and ``shared``.
-        with ProcessPoolExecutor(max_workers=n, mp_context=get_context("fork")) as pool:
-            futures = [pool.submit(_run_chunk, fn, layer, chunk, key, frame) for chunk in _chunks(items, 4 * n)]
-            for i, future in enumerate(futures):  # in submission order: the result does not depend on scheduling
-                part, chunk_problems = future.result()
-                futures[i] = None  # the chunk's result is now only in ``parts``
-                parts.append(part)
-                problems.extend(chunk_problems)
-        return _combine(parts, frame), problems
+        with no_gc():  # the results arrive as many new objects, and hold no cycles
+            if n == 1:
+                parts = [_run_chunk(fn, layer, chunk, key, frame) for chunk in _chunks(items, 1)]
+            else:
+                parts = _run_pool(n, fn, layer, _chunks(items, 4 * n), key, frame)
+            return _combine([p for p, _ in parts], frame), [row for _, rows in parts for row in rows]
     finally:
         if key is not None:
             _SHARED.pop(key, None)
+
+
+def _run_pool(n: int, fn: Callable, layer: str, chunks: list, key: str | None, frame: Callable | None) -> list:
+    """:func:`_run_chunk` of each chunk in ``n`` forked worker processes, the results in the order of ``chunks``.
+
+    fork: workers inherit the imported package, the caches of curated data and ``_SHARED``. The objects they
+    inherit are frozen out of the garbage collector first (``gc.freeze``), so a collection in a worker never
+    visits them: it would write to each object's header and so copy every page of the parent's memory."""
+    gc.freeze()
+    try:
+        with ProcessPoolExecutor(max_workers=n, mp_context=get_context("fork"), initializer=gc.enable) as pool:
+            futures = [pool.submit(_run_chunk, fn, layer, chunk, key, frame) for chunk in chunks]
+            gc.unfreeze()  # the workers are forked by now (with the first chunk)
+            results = []
+            for i, future in enumerate(futures):  # in submission order: the result does not depend on scheduling
+                results.append(future.result())
+                futures[i] = None  # the chunk's result is now only in ``results``
+        return results
+    finally:
+        gc.unfreeze()
 
 
 def frame_from_rows(rows: list[tuple], columns: list[str], int_columns=(), bool_columns=()) -> pd.DataFrame:
@@ -208,15 +228,22 @@ class SpansByDocument(Mapping):
 
     Holds the sentence table's columns as machine integers and each document's row range, so a
     corpus-wide layer never keeps a tuple per sentence: a worker makes the spans of the document it
-    works on. Documents come in sorted order; within one, spans are sorted by ``sort_by``.
+    works on. Documents come in sorted order; within one, spans are sorted by ``sort_by``. A table whose
+    rows are already so (each document's rows together and in order, as the loader makes them) is not
+    sorted again: only checked.
     """
 
     def __init__(self, table, fields=("sent_id", "start", "end"), sort_by=("start", "sent_id")):
         missing = {"doc_id", "sent_id", "start", "end"} - set(table.columns)
         if missing:
             raise ValueError(f"sentences table lacks column(s) {sorted(missing)}")
+        cols = {c: np.asarray(table[c].to_numpy(), dtype=np.int64) for c in ("sent_id", "start", "end")}
+        ranges = _sorted_runs(table["doc_id"].to_numpy(dtype=object), [cols[c] for c in sort_by])
+        if ranges is not None:
+            self._cols = [cols[c] for c in fields]
+            self._range = ranges
+            return
         codes, docs = pd.factorize(table["doc_id"], sort=True)
-        cols = {c: table[c].to_numpy().astype("int64") for c in ("sent_id", "start", "end")}
         order = np.lexsort([cols[c] for c in reversed(sort_by)] + [codes])
         self._cols = [cols[c][order] for c in fields]
         cuts = np.flatnonzero(np.diff(codes[order])) + 1
@@ -232,6 +259,28 @@ class SpansByDocument(Mapping):
 
     def __len__(self) -> int:
         return len(self._range)
+
+
+def _sorted_runs(ids: np.ndarray, keys: list[np.ndarray]) -> dict[str, tuple[int, int]] | None:
+    """Each document's row range, in sorted order of the documents, when the rows of each document (``ids``:
+    its doc_id) are together and already in the order of ``keys`` within it; otherwise None."""
+    n = len(ids)
+    if n < 2:
+        return None
+    cuts = np.flatnonzero(ids[1:] != ids[:-1]) + 1
+    bounds = [0, *cuts.tolist(), n]
+    docs = ids[bounds[:-1]].tolist()
+    if len(set(docs)) != len(docs) or not all(type(d) is str for d in docs):
+        return None
+    ordered, equal = np.zeros(n - 1, dtype=bool), np.ones(n - 1, dtype=bool)
+    for k in keys:  # each row's keys at least the row's before it, compared in turn
+        ordered |= equal & (k[:-1] < k[1:])
+        equal &= k[:-1] == k[1:]
+    ordered |= equal
+    ordered[cuts - 1] = True  # rows of two documents: not compared
+    if not ordered.all():
+        return None
+    return dict(sorted(zip(docs, zip(bounds, bounds[1:]))))
 
 
 def spans_by_document(table) -> SpansByDocument:

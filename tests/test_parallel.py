@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from helpers.parallel import WORKERS_ENV, map_documents, worker_count
 
@@ -105,3 +107,58 @@ def test_frame_from_rows_equals_the_plain_constructor():
     for cut in (rows, rows[:1], []):
         expected = pd.DataFrame(cut, columns=cols).astype({"start": "int64", "flag": "bool"})
         pd.testing.assert_frame_equal(frame_from_rows(cut, cols, ("start",), ("flag",)), expected)
+
+
+def _two_tables(rows):
+    return ([r[0] for r in rows], _frame(rows))
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_frame_of_several_tables_combines_each(workers, monkeypatch):
+    import helpers.parallel as par
+
+    monkeypatch.setattr(par, "CHUNK_DOCUMENTS", 2)
+    items = [(f"d{i}", (f"d{i}", i)) for i in range(7)]
+    (ids, table), problems = map_documents(_one_row, items, "demo", workers=workers, frame=_two_tables)
+    assert ids == [f"d{i}" for i in range(7)] and problems == []
+    pd.testing.assert_frame_equal(table, _frame([(f"d{i}", i) for i in range(7)]))
+    (ids, table), _ = map_documents(_one_row, [], "demo", workers=workers, frame=_two_tables)
+    assert ids == [] and table.empty
+
+
+def test_workers_do_not_collect_what_they_inherit():
+    """Workers run in other processes, with the objects they inherit frozen out of the garbage collector's
+    reach; the parent's collector is as it was."""
+    import gc
+
+    rows, _ = map_documents(_gc_state, [(f"d{i}", (f"d{i}",)) for i in range(4)], "demo", workers=2)
+    assert all(in_worker and frozen > 0 for in_worker, frozen in rows)
+    assert gc.get_freeze_count() == 0 and gc.isenabled()
+
+
+def _gc_state(doc_id: str) -> list[tuple[bool, int]]:
+    import gc
+    import multiprocessing
+
+    return [(multiprocessing.parent_process() is not None, gc.get_freeze_count())]
+
+
+@settings(max_examples=200, derandomize=True, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["a", "b", "c"]), st.integers(0, 3), st.integers(0, 9)), max_size=12),
+       st.booleans())
+def test_spans_of_a_table_in_order_are_those_of_the_table_sorted(rows, in_order):
+    """The loader's table (each document's rows together, in order) is read as it is; any other table is
+    sorted first: the spans are the same either way."""
+    from helpers.parallel import SpansByDocument
+
+    table = pd.DataFrame([(d, i, start, start + 5) for d, i, start in rows], columns=["doc_id", "sent_id", "start", "end"])
+    if in_order:
+        table = table.sort_values(["doc_id", "start", "sent_id"], kind="stable").reset_index(drop=True)
+    for fields, sort_by in ((("sent_id", "start", "end"), ("start", "sent_id")),
+                            (("start", "end", "sent_id"), ("start", "end", "sent_id"))):
+        spans = SpansByDocument(table, fields, sort_by)
+        expected = {d: sorted(((getattr(r, fields[0]), getattr(r, fields[1]), getattr(r, fields[2]))
+                               for r in table[table["doc_id"] == d].itertuples()),
+                              key=lambda t: tuple(t[fields.index(k)] for k in sort_by))
+                    for d in sorted(set(table["doc_id"]))}
+        assert list(spans) == list(expected) and {d: spans[d] for d in spans} == expected

@@ -61,3 +61,35 @@ def test_a_failing_document_loses_one_layer_and_is_listed(seeds_copy, monkeypatc
     assert not corpus.mentions.empty and victim in set(corpus.mentions["doc_id"])  # its other layers stay
     with pytest.raises(LayerError, match="injected failure"):  # called directly, with nowhere to record it
         timex.extract_corpus_timexes(corpus.document_table, corpus.sentence_spans)
+
+
+def test_bad_input_reads_the_same_with_any_number_of_workers(seeds_copy):
+    """Files are read by worker processes: the problems are the same, in the same order, with two."""
+    from helpers import CorpusError
+
+    (seeds_copy / "zz_bad.txt").write_bytes(b"\xff broken")
+    (seeds_copy / "aa_empty.txt").write_bytes(b"")
+    (seeds_copy / "mm_dir.txt").mkdir()
+    messages = []
+    for workers in (1, 2):
+        with pytest.raises(CorpusError) as info:
+            load_corpus(seeds_copy, workers=workers)
+        messages.append(info.value.problems)
+    assert messages[0] == messages[1] and len(messages[0]) >= 3
+
+
+def test_duplicates_left_out_the_same_with_any_number_of_workers(seeds_copy):
+    first = sorted(p.name for p in seeds_copy.glob("*.txt"))[0]
+    (seeds_copy / "zz_copy.txt").write_bytes((seeds_copy / first).read_bytes().replace(b"\n", b"\r\n"))
+    with open(seeds_copy / "catalog.csv", "a", encoding="utf-8") as f:
+        f.write(f"zz_copy.txt,{_outlet_of(seeds_copy, first)},,,\n")
+    one = load_corpus(seeds_copy, duplicates="keep_first", workers=1)
+    two = load_corpus(seeds_copy, duplicates="keep_first", workers=2)
+    pdt.assert_frame_equal(one.problems, two.problems)
+    assert one.problems[["doc_id", "layer"]].values.tolist() == [["zz_copy", "duplicate"]]
+    pdt.assert_frame_equal(one.documents, two.documents)
+
+
+def _outlet_of(seeds, name: str) -> str:
+    catalog = pd.read_csv(seeds / "catalog.csv", dtype=str)
+    return catalog.loc[catalog["file"] == name, "outlet"].iloc[0]

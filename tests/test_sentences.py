@@ -7,7 +7,7 @@ import re
 
 from hypothesis import given, settings, strategies as st
 
-from helpers.corpus.sentences import _CANDIDATE, split_sentences
+from helpers.corpus.sentences import _CANDIDATE, _candidates, split_paragraphs, split_sentences
 
 # The candidate rule before it was made linear: the same matches, found in quadratic time on a run of stops.
 REFERENCE_CANDIDATE = re.compile(r"[.!?]+[\"'”’)\]»]*(?=\s+[\"'“‘(\[«]?[A-Z0-9])")
@@ -53,3 +53,27 @@ def test_sentences_are_ordered_trimmed_and_cover_every_visible_character(text, c
         previous_end = b
     visible = {i for i in range(start, end) if not text[i].isspace()}
     assert visible <= covered
+
+
+JOINS = st.lists(st.sampled_from(list("aZ.!?:,\"”’)»“( \n0") + ["U.S.", "Mr.", " The", "., , The", ":  A", "\n\n"]),
+                 max_size=60).map("".join)
+
+
+@FUZZ
+@given(JOINS | TEXTS)
+def test_the_candidates_by_first_character_are_the_candidates(text):
+    def key(matches):
+        return [(m.span(), m.span(1), m.span(2)) for m in matches]
+
+    assert key(_candidates(text, 0, len(text))) == key(_CANDIDATE.finditer(text))
+
+
+@FUZZ
+@given(JOINS | TEXTS, st.lists(st.integers(0, 80), max_size=8), st.lists(st.booleans(), min_size=9, max_size=9))
+def test_paragraphs_split_in_one_scan_as_one_by_one(text, cuts, keep):
+    """Paragraphs at line ends (as segmentation makes them) and at any other place (scanned one by one)."""
+    lines = [i + 1 for i, c in enumerate(text) if c == "\n"]
+    edges = sorted({0, len(text), *lines, *(c for c in cuts if c <= len(text))})
+    paragraphs = [(a, b) for (a, b), k in zip(zip(edges, edges[1:]), keep * len(edges)) if k]
+    expected = [span for a, b in paragraphs for span in split_sentences(text, a, b)]
+    assert split_paragraphs(text, paragraphs) == expected

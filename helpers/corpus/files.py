@@ -18,6 +18,7 @@ import os
 import re
 import stat
 import unicodedata
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -59,20 +60,35 @@ def _kind_problem(path: Path, root: Path | None) -> str | None:
     return None
 
 
-def _read_bytes(path: Path, root: Path | None, problems: list[str]) -> bytes | None:
+def _read_bytes(path: str | Path, root: Path | None, problems: list[str]) -> bytes | None:
     """The bytes of a regular file (in ``root``, if given), or None with the reason added to ``problems``."""
     why = _kind_problem(path, root)
     if why is None:
         try:  # non-blocking, and checked again on the open file, in case it changed since the stat
-            with open(path, "rb", opener=lambda p, flags: os.open(p, flags | getattr(os, "O_NONBLOCK", 0))) as f:
-                if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
+            fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+            try:
+                st = os.fstat(fd)
+                if not stat.S_ISREG(st.st_mode):
                     why = "not a regular file (it changed while being read)"
                 else:
-                    return f.read()
+                    return _read_fd(fd, st.st_size)
+            finally:
+                os.close(fd)
         except OSError as exc:
             why = f"cannot be read ({exc.strerror or exc})"
     problems.append(f"{path}: {why}")
     return None
+
+
+def _read_fd(fd: int, size: int) -> bytes:
+    """Everything an open file holds (``size``: what its stat says; it is read to its end whatever)."""
+    data = os.read(fd, size + 1)
+    if not data:
+        return data
+    parts = [data]
+    while part := os.read(fd, max(size + 1 - len(data), 1 << 16)):
+        parts.append(part)
+    return b"".join(parts) if len(parts) > 1 else data
 
 
 def _invisible_only(text: str) -> bool:
@@ -86,8 +102,9 @@ def decoded(raw: str | bytes) -> str:
     return raw.decode("utf-8") if isinstance(raw, (bytes, bytearray)) else raw
 
 
-def read_seed(path: Path, root: Path, problems: list[str]) -> tuple[str, str, bytes] | None:
-    """``(text, sha256, bytes)`` of an article file, or None with the problem recorded."""
+def read_seed(path: str | Path, root: Path, problems: list[str]) -> tuple[str, str, bytes] | None:
+    """``(text, sha256, bytes)`` of an article file (``path``: a path or its text, as the messages name
+    it), or None with the problem recorded."""
     data = _read_bytes(path, root, problems)
     if data is None:
         return None
@@ -117,31 +134,60 @@ _KEY_CHARS = 100  # visible characters at each end of a text in its duplicate ke
 _KEY_WINDOW = 400  # characters read at each end to find them
 
 
-def _duplicate_key(text: str) -> tuple[str, str]:
+def duplicate_key(text: str) -> tuple[str, str]:
     """The first and last visible characters of the folded text: equal for texts with equal
-    :func:`content_digest` (folding keeps every visible character), cheap to compute (both ends only)."""
-    t = unicodedata.normalize("NFC", text.lstrip("\ufeff"))
-    head, tail = "".join(t[:_KEY_WINDOW].split()), "".join(t[-_KEY_WINDOW:].split())
+    :func:`content_digest` (folding keeps every visible character), cheap to compute (both ends only,
+    normalised by :func:`_nfc_end`)."""
+    t = text.lstrip("\ufeff")
+    head, tail = "".join(_nfc_end(t, _KEY_WINDOW).split()), "".join(_nfc_end(t, -_KEY_WINDOW).split())
     if len(head) < _KEY_CHARS or len(tail) < _KEY_CHARS:  # a short text, or ends of mostly white space
-        head = tail = "".join(t.split())
+        head = tail = "".join(unicodedata.normalize("NFC", t).split())
     return head[:_KEY_CHARS], tail[-_KEY_CHARS:]
+
+
+def _nfc_end(t: str, n: int) -> str:
+    """The first ``n`` characters (the last ``-n`` if ``n`` is negative) of ``t`` in NFC, normalising only
+    that end of it: the text is cut at a space beyond the end wanted, and NFC of the text is NFC of its two
+    pieces joined, as no character composes with a space nor is reordered across it (a space is a
+    starter). If the end normalised is too short (characters composed), the cut moves on.
+
+    >>> _nfc_end("Cafe\u0301 au lait", 4), _nfc_end("Cafe\u0301 au lait", -5)
+    ('Café', ' lait')
+    """
+    if t.isascii():
+        return t[:n] if n > 0 else t[n:]
+    want = abs(n)
+    cut = want
+    while True:
+        if n > 0:
+            cut = t.find(" ", cut)
+            end = unicodedata.normalize("NFC", t[:cut] if cut >= 0 else t)
+        else:
+            cut = t.rfind(" ", 0, max(0, len(t) - cut + 1))
+            end = unicodedata.normalize("NFC", t[cut:] if cut >= 0 else t)
+        if len(end) >= want or cut < 0:
+            return end[:want] if n > 0 else end[-want:]
+        cut = (cut if n > 0 else len(t) - cut) + want - len(end)
 
 
 class FirstCopies:
     """Which earlier text each text duplicates (same :func:`content_digest`), in the order they are given.
 
     The digest folds the whole text, so it is computed only for a text whose cheap
-    :func:`_duplicate_key` an earlier text shares (and then for that earlier text too).
+    :func:`duplicate_key` an earlier text shares (and then for that earlier text too).
     """
 
     def __init__(self):
         self._by_key: dict[tuple[str, str], list[list]] = {}  # key -> [name, raw, digest or None] per first copy
 
-    def first(self, name: str, text: str, raw: str | bytes | None = None) -> str:
+    def first(self, name: str, text: str | None, raw: str | bytes | None = None,
+              key: tuple[str, str] | None = None) -> str:
         """The name of the first text with the same content as ``text`` (``name`` itself if none).
-        ``raw`` (the text's UTF-8 bytes) is what is kept of a first copy until its digest is needed."""
-        copies = self._by_key.setdefault(_duplicate_key(text), [])
-        digest = content_digest(text) if copies else None
+        ``raw`` (the text's UTF-8 bytes) is what is kept of a first copy until its digest is needed;
+        ``key``, the text's :func:`duplicate_key` if already known (then ``text`` may be None: it is
+        decoded from ``raw`` only if its digest is needed)."""
+        copies = self._by_key.setdefault(duplicate_key(text) if key is None else key, [])
+        digest = content_digest(text if text is not None else decoded(raw)) if copies else None
         for copy in copies:
             if copy[2] is None:
                 copy[2] = content_digest(decoded(copy[1]))
@@ -151,8 +197,9 @@ class FirstCopies:
         return name
 
 
-def article_paths(root: Path, problems: list[str]) -> list[Path]:
-    """Every entry of ``root`` named ``*.txt``; a name ending in ``.TXT`` or the like is a problem."""
+def article_names(root: Path, problems: list[str]) -> list[str]:
+    """The name of every entry of ``root`` named ``*.txt``, sorted; a name ending in ``.TXT`` or the like is a
+    problem."""
     paths = []
     try:
         names = sorted(os.listdir(root))
@@ -161,7 +208,7 @@ def article_paths(root: Path, problems: list[str]) -> list[Path]:
         return []
     for name in names:
         if name.endswith(ARTICLE_SUFFIX):
-            paths.append(root / name)
+            paths.append(name)
         elif name.lower().endswith(ARTICLE_SUFFIX):
             problems.append(f"{root / name}: an article file name must end in lower-case {ARTICLE_SUFFIX}")
     return paths
@@ -222,6 +269,13 @@ def read_table(path: Path, required: tuple[str, ...], problems: list[str]) -> pd
     return pd.DataFrame([fields for _, fields in rows[1:]], columns=header, dtype=str)
 
 
+def records(table: pd.DataFrame) -> list[dict]:
+    """The rows of a table read by :func:`read_table` as dicts (``table.to_dict("records")``, made column by
+    column: a catalog has a row per article)."""
+    columns = list(table.columns)
+    return [dict(zip(columns, row)) for row in zip(*(table[c].tolist() for c in columns))]
+
+
 def check_registry(registry: pd.DataFrame, where_table: Path, problems: list[str]) -> None:
     for outlet, n in registry["outlet"].value_counts().items():
         if n > 1:
@@ -245,9 +299,10 @@ def check_catalog(catalog: pd.DataFrame, root: Path, present: set[str], registry
     """The catalog rows by file name; every row must name an article file present in ``root``."""
     rows: dict[str, dict] = {}
     outlets = set(registry["outlet"]) if registry is not None else None
-    for row in catalog.to_dict("records"):
+    catalog_path = root / CATALOG
+    for row in records(catalog):
         name = row["file"]
-        where = f"{root / CATALOG}: row for {name!r}"
+        where = f"{catalog_path}: row for {name!r}"
         if name in rows:
             problems.append(f"{where}: the file is listed twice")
             continue
@@ -264,7 +319,11 @@ def check_catalog(catalog: pd.DataFrame, root: Path, present: set[str], registry
     return rows
 
 
+@lru_cache(maxsize=1 << 16)
 def parse_catalog_date(value: str) -> tuple[pd.Timestamp, str] | None:
+    """A catalog's ``published`` (YYYY, YYYY-MM or YYYY-MM-DD) as (timestamp, precision), or None. Kept for
+    the next row with the same date (many articles share a day; each parse takes pandas tens of
+    microseconds), in worker processes too (they inherit it from the catalog check)."""
     for fmt, precision in (("%Y-%m-%d", "day"), ("%Y-%m", "month"), ("%Y", "year")):
         try:
             return pd.to_datetime(value, format=fmt), precision

@@ -59,12 +59,15 @@ _JUCHE_DAY = (rf"(?:\s*+\.?\s*+(?P<ju_m>0?[1-9]|1[0-2])\s*+\.\s*+(?P<ju_d>3[01]|
 # 'Mar.7,2024', 'March. 07, 2024': a month name with a dot, then the day and the year, spaces optional.
 _COMPACT = (rf"(?P<cp_m>(?:{'|'.join(MONTHS + MONTH_ABBREVIATIONS)})\.)\s*+(?P<cp_d>{DAY}),?\s*+"
             rf"(?P<cp_y>(?:1[89]|20)\d\d)(?!\d)")
+# Every date opens with a digit or the first letter of a weekday, a month or 'Juche' (a, d, f, j, m, n, o, s,
+# t, w in any case): the look-ahead turns every other position away at once, before the alternatives are
+# tried there (half the time on the usual stamp line).
 STAMP_DATE = re.compile(
-    rf"{WEEKDAY_BEFORE}?(?:{mdy('md_')}|{dmy('dm_')}|{_COMPACT}"
+    rf"(?=[\dadfjmnostw])(?:{WEEKDAY_BEFORE}?(?:{mdy('md_')}|{dmy('dm_')}|{_COMPACT}"
     rf"|(?P<jm_m>{MONTH})\s+(?P<jm_d>{DAY}),?\s+{juche_year('jm_')}"
     rf"|(?P<jd_d>{DAY})\s+(?:of\s+)?(?P<jd_m>{MONTH}),?\s+{juche_year('jd_')})"
     rf"|{ymd('iso_')}{_ISO_TIME}|{ymd_slash('sl_')}|{ymd_dot('dot_')}|{numeric_date('num_')}"
-    rf"|{juche_year('ju_')}{_JUCHE_DAY}",
+    rf"|{juche_year('ju_')}{_JUCHE_DAY})",
     re.IGNORECASE,
 )
 # A clock time, an hour offset: set aside with the dates ('10:17 pm', '22:05:31', 'GMT+7', 'UTC+07:00').
@@ -73,7 +76,9 @@ _CLOCK = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?:\s*+[ap]\.?m\b\.?)?|\b(?
 _TOKEN = re.compile(r"[^\W\d_][\w'’.-]*|\d+|©")
 _SEPARATOR = re.compile(r"[|/·•–—,:()\[\]-]|\s{2,}")
 # Every stamp date holds a 4-digit year or a Juche year: a line with neither is not read further.
-_YEARISH = re.compile(r"\d{4}|[Jj][Uu][Cc][Hh][Ee]")
+# (Opening with one class of characters, the pattern is searched for without trying both alternatives at
+# every position.)
+_YEARISH = re.compile(r"[\dJj](?:(?<=[Jj])[Uu][Cc][Hh][Ee]|(?<=\d)\d{3})")
 _LOWER_WORD = re.compile(r"(?<![\w'’.-])[a-z][\w'’-]*")
 _DOMAIN_END = re.compile(r"\.[A-Za-z]")
 # Lower-case words a date or a time may hold ('5th of May', '10:17 a.m.', 'march 3, 2024').
@@ -225,7 +230,12 @@ def read_stamp(line: str) -> Stamp | None:
     >>> read_stamp("Retrieved 2025-10-09 08:00") is None
     True
     """
-    dates = stamp_dates(line)
+    return stamp_of(line, stamp_dates(line))
+
+
+def stamp_of(line: str, dates: list[tuple[str, re.Match]] | None) -> Stamp | None:
+    """:func:`read_stamp` of a line whose :func:`stamp_dates` are already known (``dates``), without reading
+    them again."""
     if not dates:
         return None
     for role, m in sorted((d for d in dates if d[0] in ROLE_RANK), key=lambda d: ROLE_RANK[d[0]]):

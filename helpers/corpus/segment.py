@@ -175,6 +175,12 @@ def _is_title(s: str) -> bool:
 
 def classify_lines(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, kind, rule) for each non-blank line; blank lines are left to :func:`segment_text`."""
+    return _classify(text)[0]
+
+
+def _classify(text: str) -> tuple[list[tuple[int, int, str, str]], dict[str, list]]:
+    """:func:`classify_lines`, and the :func:`helpers.corpus.printed_date.stamp_dates` of each date stamp
+    line of the page head, by the line's stripped text (so the dateline is not read twice)."""
     items = _visible_lines(text)
     out: list[tuple[int, int, str, str]] = []
     signoff = _agency_signoff()
@@ -191,14 +197,15 @@ def classify_lines(text: str) -> list[tuple[int, int, str, str]]:
     # which one dates the article is chosen below.
     stamps = {i: d for i, (_, _, s) in enumerate(items[:first_prose + 3])
               if i != first_prose and (d := stamp_dates(s)) is not None}
-    titles = [_norm(s) for i, (_, _, s) in enumerate(items[:first_prose])
+    head_keys = [_norm(s) for _, _, s in items[:first_prose]]  # each line of the header is compared
+    titles = [head_keys[i] for i, (_, _, s) in enumerate(items[:first_prose])
               if _is_title(s) and i not in stamps and not agency_dateline_line(s) and not _is_caption(s)]
     headline_wanted = titles[-1] if titles else None
     for i, (a, b, s) in enumerate(items):
         if tail_rule:
             out.append((a, b, "boilerplate", tail_rule))
             continue
-        if s[:8].lower() == "the post" and REPOST_FOOTER.match(s):
+        if s[0] in "Tt" and s[:8].lower() == "the post" and REPOST_FOOTER.match(s):  # (only 'T' lowers to 't')
             out.append((a, b, "boilerplate", "repost-footer"))
             continue
         if len(s) < 60 and out and TAIL_HEADER.match(s):
@@ -212,7 +219,8 @@ def classify_lines(text: str) -> list[tuple[int, int, str, str]]:
             out.append((a, b, "dateline", "agency-dateline"))
             continue
         caption = (s[-1] in ")]" or "hoto" in s or "mage" in s or "icture" in s) and _is_caption(s)  # cheap test first
-        key = _norm(s) if caption or i < first_prose or (headline_key and abs(len(s) - len(headline_key)) < 8) else None
+        key = (head_keys[i] if i < first_prose
+               else _norm(s) if caption or (headline_key and abs(len(s) - len(headline_key)) < 8) else None)
         if caption:
             if key in seen_captions:
                 out.append((a, b, "boilerplate", "duplicate-caption"))
@@ -231,7 +239,7 @@ def classify_lines(text: str) -> list[tuple[int, int, str, str]]:
                 out.append((a, b, "boilerplate", "navigation"))
             continue
         body_started = True
-        if not _is_prose(s) and _n_words(s, 10) <= 10 and s[-1] not in ".!?":
+        if s[-1] not in ".!?" and _n_words(s, 10) <= 10 and not _is_prose(s):  # the cheap tests first
             out.append((a, b, "headline", "crosshead"))
             continue
         out.append((a, b, "body", "paragraph"))
@@ -253,7 +261,7 @@ def classify_lines(text: str) -> list[tuple[int, int, str, str]]:
         m = AGENCY_DATELINE.match(text, a, b)
         if m and m.end() < b:
             out[first_body:first_body + 1] = [(a, m.end(), "dateline", "agency-dateline"), (m.end(), b, "body", "paragraph")]
-    return out
+    return out, {items[i][2]: dates for i, dates in stamps.items()}
 
 
 def segment_spans(text: str) -> list[tuple[int, int, str, str]]:
@@ -263,11 +271,16 @@ def segment_spans(text: str) -> list[tuple[int, int, str, str]]:
     at the top of the file); consecutive boilerplate lines with the same rule
     form one segment. The spans partition ``text``.
     """
+    return _segment(text)[0]
+
+
+def _segment(text: str) -> tuple[list[tuple[int, int, str, str]], dict[str, list]]:
+    """:func:`segment_spans`, and the date stamps read on the way (see :func:`_classify`)."""
     if not text:
-        return []
-    labelled = classify_lines(text)
+        return [], {}
+    labelled, stamps = _classify(text)
     if not labelled:
-        return [(0, len(text), "boilerplate", "blank")]
+        return [(0, len(text), "boilerplate", "blank")], stamps
     merged: list[list] = []
     for a, b, kind, rule in labelled:
         if merged and kind == "boilerplate" and merged[-1][2] == kind and merged[-1][3] == rule:
@@ -279,7 +292,7 @@ def segment_spans(text: str) -> list[tuple[int, int, str, str]]:
     for cur, nxt in zip(merged, merged[1:]):
         cur[1] = nxt[0]
     merged[-1][1] = len(text)
-    return [tuple(m) for m in merged]
+    return [tuple(m) for m in merged], stamps
 
 
 def segment_text(doc_id: str, text: str) -> list[dict]:

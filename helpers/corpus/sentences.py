@@ -32,15 +32,20 @@ OPENERS = frozenset(
 # A run of stops, any closing quotes or brackets, then white space and a capital, digit or opening quote.
 # It starts only where a run of stops starts, and never gives back what it matched: without the look
 # back a run of n dots is tried from each of its n characters, each try reading to the run's end (n**2).
-# The first stop of a run is found as a stop not preceded by one: the pattern opens with the stop, so the
-# regex engine skips ahead to the next '.', '!' or '?' instead of trying a look-behind at every character.
+# The first stop of a run is found as a stop not preceded by one.
 # The look-ahead's white space is captured (group 1): where it ends, the next sentence starts, trimmed.
 # A candidate is also a paragraph join of an agency archive that stores a story on one line: a stop or a
 # colon, any closing quotes, then one or more commas with white space between them before the capital
 # ("Friday., ,  The ...", 'nation.",  The'). The look-ahead's group 2 holds the join's commas and white
 # space, read once (possessive); a colon is a candidate only before a join.
-_CANDIDATE = re.compile(r"(?:[.!?](?<![.!?][.!?])[.!?]*+|:)[\"'”’)\]»]*+"
-                        r"(?=(?:(\s++)|(\s*+,[\s,]*+))[\"'“‘(\[«]?[A-Z0-9])")
+_TAIL = r"[\"'”’)\]»]*+(?=(?:(\s++)|(\s*+,[\s,]*+))[\"'“‘(\[«]?[A-Z0-9])"
+_CANDIDATE = re.compile(r"[.!?:](?:(?<=:)|(?<=[.!?])(?<![.!?][.!?])[.!?]*+)" + _TAIL)
+# The same candidates, by their first character: a pattern that opens with one literal character is
+# searched for as fast as ``str.find`` (a class of characters is tested character by character, several
+# times slower). Candidates never overlap (the characters after the first are stops, which cannot open
+# one, or closing quotes), so the four scans together find what :data:`_CANDIDATE` finds.
+_BY_FIRST = tuple((c, re.compile(re.escape(c) + ("" if c == ":" else r"(?<![.!?][.!?])[.!?]*+") + _TAIL))
+                  for c in ".!?:")
 _STOPS = frozenset(".!?:\"'”’)]»")
 _LEADING_SPACE = re.compile(r"\s*+")
 _LOOK_BACK = 30  # characters searched for the word before a stop (longer words are not abbreviations)
@@ -51,7 +56,9 @@ _NEXT_WORD = re.compile(r"\s++[\"'“‘(\[«]?([A-Za-z0-9]{1,40})")
 def _is_boundary(text: str, stop_start: int, stop_end: int) -> bool:
     if text[stop_start] != ".":
         return True  # '!' and '?' always end a sentence when a capital follows
-    m = _WORD_BEFORE.search(text, max(0, stop_start - _LOOK_BACK), stop_start + 1)
+    # The word before the stop cannot hold a space: the search starts after the last one in the window.
+    lo = max(0, stop_start - _LOOK_BACK)
+    m = _WORD_BEFORE.search(text, max(lo, text.rfind(" ", lo, stop_start) + 1), stop_start + 1)
     if not m:
         return True
     word = m.group(1)
@@ -80,10 +87,77 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     space closing the text after a stop is left out of the last one.
     """
     end = len(text) if end is None else end
+    out: list[tuple[int, int]] = []
+    _sentences(text, start, end, _candidates(text, start, end), out)
+    return out
+
+
+def _candidates(text: str, start: int, end: int) -> list[re.Match]:
+    """The matches of :data:`_CANDIDATE` in ``text[start:end]``, in order (found by :data:`_BY_FIRST`)."""
+    found: list[re.Match] = []
+    scans = 0
+    for c, pattern in _BY_FIRST:
+        if text.find(c, start, end) >= 0:
+            found.extend(pattern.finditer(text, start, end))
+            scans += 1
+    if scans > 1:
+        found.sort(key=re.Match.start)
+    return found
+
+
+def split_paragraphs(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentences of each ``(start, end)`` of ``paragraphs`` (sorted, apart) in turn: the same as
+    :func:`split_sentences` of each, with one scan of the text for the candidate stops.
+
+    A candidate is kept for a paragraph when it starts in it and its look-ahead ends in it, as a scan of
+    the paragraph alone would find it. That holds where no candidate runs over a paragraph's edge, which
+    is where the character before the edge cannot be part of one (:data:`_STOPS`): a paragraph of the
+    segmentation starts after a line end or an agency dateline's white space or dash, and ends with a line
+    end or the text. Paragraphs with another edge are scanned one by one.
+
+    >>> text = "One. Two.\\nThree\\n"
+    >>> split_paragraphs(text, [(0, 10), (10, 16)]) == split_sentences(text, 0, 10) + split_sentences(text, 10, 16)
+    True
+    """
+    out: list[tuple[int, int]] = []
+    if not paragraphs:
+        return out
+    n = len(text)
+    if any(0 < x < n and text[x - 1] in _STOPS for a, b in paragraphs for x in (a, b)):
+        return [span for a, b in paragraphs for span in split_sentences(text, a, b)]
+    found = _candidates(text, paragraphs[0][0], paragraphs[-1][1])
+    k = 0
+    for a, b in paragraphs:
+        while k < len(found) and found[k].start() < a:
+            k += 1
+        inside = []
+        while k < len(found) and found[k].start() < b:
+            m = found[k]
+            e = m.end(2) if m.group(2) is not None else m.end(1)  # where the look-ahead's white space ends
+            if e + (2 if text[e] in _OPENERS else 1) <= b:  # and the opening quote and capital after it
+                inside.append(m)
+            k += 1
+        if inside:
+            _sentences(text, a, b, inside, out)
+            continue
+        paragraph = text[a:b]  # no candidate: one sentence, the paragraph trimmed (as _sentences trims it)
+        rest = paragraph.rstrip()
+        if rest.endswith(","):
+            _sentences(text, a, b, inside, out)
+        elif rest:
+            out.append((b - len(paragraph.lstrip()), a + len(rest)))
+    return out
+
+
+_OPENERS = frozenset("\"'“‘([«")  # the optional opening quote or bracket of the look-ahead
+
+
+def _sentences(text: str, start: int, end: int, candidates, out: list) -> None:
+    """Append to ``out`` the sentences of ``text[start:end]``, given its candidate stops."""
     # Trimmed as they are found: a sentence ends on its stop (or closing quote), never on white space,
     # and the next starts after the white space (group 1) or the join (group 2) the look-ahead read.
-    out, pos = [], _LEADING_SPACE.match(text, start, end).end()
-    for m in _CANDIDATE.finditer(text, start, end):
+    pos = _LEADING_SPACE.match(text, start, end).end()
+    for m in candidates:
         if m.group(2) is not None:
             if not _is_join_boundary(text, m):
                 continue
@@ -93,13 +167,13 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
             out.append((pos, m.end()))
             pos = m.end(1)
     # The end: white space trimmed, and a closing join after a stop too (scanned back once: linear).
-    last = end
-    while last > pos and (text[last - 1] == "," or text[last - 1].isspace()):
-        last -= 1
-    if not (last < end and last > pos and text[last - 1] in _STOPS and "," in text[last:end]):
+    rest = text[pos:end].rstrip()
+    last = pos + len(rest)
+    if rest.endswith(","):
         last = end
-        while last > pos and text[last - 1].isspace():
+        while last > pos and (text[last - 1] == "," or text[last - 1].isspace()):
             last -= 1
+        if not (last < end and last > pos and text[last - 1] in _STOPS and "," in text[last:end]):
+            last = pos + len(rest)
     if pos < last:
         out.append((pos, last))
-    return out

@@ -38,28 +38,48 @@ def find_words(text: str) -> list[str]:
     return WORD.findall(text)
 
 
-def word_stats(text: str) -> tuple[int, float]:
-    """(number of words, :func:`english_share` of them) of ``text``."""
-    if not _NON_ASCII_ALNUM.search(text) and _known_pieces() is not None:
-        return _ascii_word_stats(text)
-    words = find_words(text)
-    return len(words), english_share(words)
+def word_stats(text: str, at_least: float | None = None) -> tuple[int, float]:
+    """(number of words, :func:`english_share` of them) of ``text``.
+
+    With ``at_least``, the function words may be counted in the first part of the text only, when they
+    are enough there for a share of at least ``at_least``: the number of words is exact; the share is
+    exact below ``at_least``, and at least ``at_least`` (what the part holds) otherwise.
+
+    >>> n, share = word_stats("The visit was a success for both of the sides. " * 20, at_least=0.15)
+    >>> n, share >= 0.15, share <= word_stats("The visit was a success for both of the sides. " * 20)[1]
+    (200, True, True)
+    """
+    data = text.encode("utf-8")
+    if not data.isascii():
+        data = data.replace(_RIGHT_QUOTE, b"'")  # the apostrophe of "don’t" joins as "'" does
+        other = data.translate(None, _ASCII)  # the bytes of the characters beyond ASCII (a few, usually)
+        if other and _NON_ASCII_ALNUM.search(other.decode("utf-8")):
+            words = find_words(text)
+            return len(words), english_share(words)
+    if _known_pieces() is None:
+        words = find_words(text)
+        return len(words), english_share(words)
+    return _ascii_word_stats(data, at_least)
 
 
 # ---------------------------------------------------------------- the ASCII case, without word strings
-# Bytes folded by one table: letters to lower case, digits kept, apostrophes and hyphens made hyphens
-# (_JOINERS) or spaces (_PIECES), everything else (including every byte of a non-ASCII character) a space.
-# The runs of _PIECES are the words' pieces; a word is pieces joined by single joiners (_JOIN).
+# Bytes folded by one table: letters to lower case, digits kept, apostrophes and hyphens made hyphens, every
+# other byte (including every byte of a character beyond ASCII) a space. The runs between spaces are tokens:
+# most are one word each; a token holding hyphens is the words its pieces make, a word being pieces joined
+# by single hyphens ("il-sung" is one word, "a--b" two).
 _TABLE = bytearray(b" " * 256)
 for _c in b"0123456789abcdefghijklmnopqrstuvwxyz":
     _TABLE[_c] = _c
 for _c in b"ABCDEFGHIJKLMNOPQRSTUVWXYZ":
     _TABLE[_c] = _c + 32
-_PIECES = bytes(_TABLE)
 _TABLE[ord("'")] = _TABLE[ord("-")] = ord("-")
 _JOINERS = bytes(_TABLE)
-# A joiner between two letters or digits (a literal first: the regex engine skips ahead to the next one).
-_JOIN = re.compile(rb"-(?<=[a-z0-9]-)(?=[a-z0-9])")
+_ASCII = bytes(range(128))
+_MARKS = bytes(b if b == ord(" ") else ord("a") for b in range(256))  # each byte of a token as "a"
+_RIGHT_QUOTE = "’".encode("utf-8")
+# A hyphen that joins no two pieces: doubled, or opening or closing a token. The pattern opens with the
+# literal hyphen, so the regex engine skips ahead to the next one (usually none of them is loose).
+_LOOSE_HYPHEN = re.compile(rb"-(?:-|(?<![a-z0-9]-)|(?![a-z0-9]))")
 
 
 @lru_cache(maxsize=1)
@@ -71,24 +91,57 @@ def _known_pieces() -> frozenset[bytes] | None:
     return frozenset(w.encode("ascii") for w in known)
 
 
-def _ascii_word_stats(text: str) -> tuple[int, float]:
-    """:func:`word_stats` of a text whose letters and digits are all ASCII.
+def _ascii_word_stats(data: bytes, at_least: float | None = None) -> tuple[int, float]:
+    """:func:`word_stats` of a text's UTF-8 bytes whose letters and digits are all ASCII (a right single
+    quotation mark already made an apostrophe).
 
-    Every piece is a word of its own but for the joins: a word of k pieces has k - 1 joins. A function
-    word is one piece, so the pieces that are function words count, but for those inside a joined word.
+    Where every hyphen of the folded text joins two pieces (no "--", no token opening or closing with a
+    hyphen), each token is one word, and a function word if it is one (no function word holds a hyphen).
+    Otherwise the tokens with a hyphen (found from their hyphens) are counted piece by piece. The tokens
+    are counted without being made (the starts of runs of non-spaces); with ``at_least``, the function
+    words a quarter of the text at a time, until they make the share wanted.
     """
-    data = text.replace("’", "'").encode("utf-8")
-    pieces = data.translate(_PIECES)
-    joins = [m.start() for m in _JOIN.finditer(data.translate(_JOINERS))]
+    folded = data.translate(_JOINERS)
     known = _known_pieces()
-    every = pieces.split()
-    n_words = len(every) - len(joins)
-    n_known = sum(map(known.__contains__, every))
-    joined = {}  # start -> piece, for each piece beside a join
-    for at in joins:
-        start = pieces.rfind(b" ", 0, at) + 1
-        joined[start] = pieces[start:at]
-        end = pieces.find(b" ", at + 1)
-        joined[at + 1] = pieces[at + 1:end if end >= 0 else len(pieces)]
-    n_known -= sum(map(known.__contains__, joined.values()))
+    more_words, alone = _hyphen_words(folded, known)
+    marks = folded.translate(_MARKS)
+    n_words = marks.count(b" a") + marks.startswith(b"a") + more_words
+    need = n_words + 1 if at_least is None else at_least * n_words
+    n_known, start, step = alone, 0, len(folded) if at_least is None else len(folded) // 4 + 1
+    while start < len(folded) and not (n_words and n_known >= need):
+        cut = folded.find(b" ", start + step)  # a quarter of the text at a time, in whole tokens
+        cut = len(folded) if cut < 0 else cut
+        n_known += sum(map(known.__contains__, folded[start:cut].split()))
+        start = cut
     return n_words, (n_known / n_words if n_words else 0.0)
+
+
+def _hyphen_words(folded: bytes, known: frozenset[bytes]) -> tuple[int, int]:
+    """What the tokens with a hyphen add to a count of one word per token and no function word among them:
+    (words, function words). Only a token with a hyphen that joins no two pieces (:data:`_LOOSE_HYPHEN`)
+    adds anything; one of pieces joined by single hyphens is one word, as counted."""
+    more_words = alone = 0
+    end = -1
+    for m in _LOOSE_HYPHEN.finditer(folded):
+        if m.start() < end:
+            continue  # a hyphen of the token just counted
+        start = folded.rfind(b" ", 0, m.start()) + 1
+        end = folded.find(b" ", m.start())
+        end = len(folded) if end < 0 else end
+        words, function_words = _hyphened(folded[start:end], known)
+        more_words += words - 1
+        alone += function_words
+    return more_words, alone
+
+
+def _hyphened(token: bytes, known: frozenset[bytes]) -> tuple[int, int]:
+    """(words, function words) of a token with hyphens: a word is a run of pieces joined by single hyphens
+    ("a-b--c": "a-b" and "c"); a function word is a word of one piece."""
+    words = alone = run = 0
+    last = b""
+    for piece in (*token.split(b"-"), b""):
+        if piece:
+            run, last = run + 1, piece
+        elif run:
+            words, alone, run = words + 1, alone + (run == 1 and last in known), 0
+    return words, alone
