@@ -14,6 +14,9 @@ Beside the pipeline's time the report gives a *floor*: the time to read every fi
 pass over its text per layer (a regular-expression scan for each of the four annotation layers). The
 ratio pipeline / floor says how far the pipeline is from the cost of merely touching the text.
 
+Beside the wall time of each stage the report gives its CPU seconds, in the main process and in the worker
+processes: on a machine shared with other work the wall time varies from run to run, the CPU time much less.
+
 Memory is the peak resident set of the measuring process (``ru_maxrss``) minus its peak after importing
 the package, divided by the raw bytes; with worker processes the largest worker's peak is reported too
 (workers are forked after loading, so their pages are shared with the parent until written).
@@ -53,15 +56,16 @@ def _child(folder: str, mode: str, workers: int) -> None:
                 len(scan.findall(text))
         out["seconds"] = time.perf_counter() - t0
     else:
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), _cpu()
         corpus = load_corpus(folder, duplicates="keep_first") if _takes_duplicates(load_corpus) else load_corpus(folder)
-        times = {"load": time.perf_counter() - t0}
+        times, cpu = {"load": time.perf_counter() - t0}, {"load": _minus(_cpu(), c0)}
         for layer in LAYERS:
-            t = time.perf_counter()
+            t, c = time.perf_counter(), _cpu()
             getattr(corpus, layer)
-            times[layer] = time.perf_counter() - t
+            times[layer], cpu[layer] = time.perf_counter() - t, _minus(_cpu(), c)
         out["seconds"] = time.perf_counter() - t0
         out["layers"] = times
+        out["cpu"] = cpu
         problems = getattr(corpus, "problems", None)
         out["problems"] = 0 if problems is None else len(problems)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
@@ -69,6 +73,18 @@ def _child(folder: str, mode: str, workers: int) -> None:
     out["children_peak_mib"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     out["peak_mib"] = peak / 2**20
     print(json.dumps(out))
+
+
+def _cpu() -> tuple[float, float]:
+    """CPU seconds (user + system) of this process and of its finished worker processes."""
+    import resource
+
+    me, workers = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime, workers.ru_utime + workers.ru_stime
+
+
+def _minus(a: tuple, b: tuple) -> tuple:
+    return tuple(round(x - y, 2) for x, y in zip(a, b))
 
 
 def _takes_duplicates(fn) -> bool:
@@ -112,8 +128,11 @@ def speed(make_corpus, n: int, workers: list[int]) -> None:
         for w in workers:
             r = measure(folder, "pipeline", w)
             layers = "  ".join(f"{k} {v:.1f}s" for k, v in r["layers"].items())
+            cpu = "  ".join(f"{k} {a:.1f}+{b:.1f}" for k, (a, b) in r["cpu"].items())
             print(f"  workers={w}: {r['seconds']:.2f} s = {mb / r['seconds']:.2f} MB/s "
-                  f"(x{r['seconds'] / floor['seconds']:.1f} the floor; {r['problems']} problems)  [{layers}]", flush=True)
+                  f"(x{r['seconds'] / floor['seconds']:.1f} the floor; {r['problems']} problems)  [{layers}]\n"
+                  f"             CPU s, main process + workers (wall time depends on what else runs): [{cpu}]",
+                  flush=True)
 
 
 def memory(make_corpus, n: int, workers: list[int]) -> None:

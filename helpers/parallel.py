@@ -157,35 +157,44 @@ def map_documents(fn: Callable, items: Sequence[tuple[str, tuple]], layer: str, 
         key = f"{layer}:{id(shared)}"
         _SHARED[key] = shared
     try:
+        collecting = gc.isenabled()
         with no_gc():  # the results arrive as many new objects, and hold no cycles
             if n == 1:
                 parts = [_run_chunk(fn, layer, chunk, key, frame) for chunk in _chunks(items, 1)]
             else:
-                parts = _run_pool(n, fn, layer, _chunks(items, 4 * n), key, frame)
+                parts = _run_pool(n, fn, layer, _chunks(items, 4 * n), key, frame, collecting)
             return _combine([p for p, _ in parts], frame), [row for _, rows in parts for row in rows]
     finally:
         if key is not None:
             _SHARED.pop(key, None)
 
 
-def _run_pool(n: int, fn: Callable, layer: str, chunks: list, key: str | None, frame: Callable | None) -> list:
-    """:func:`_run_chunk` of each chunk in ``n`` forked worker processes, the results in the order of ``chunks``.
+def _run_pool(n: int, fn: Callable, layer: str, chunks: list, key: str | None, frame: Callable | None,
+              collecting: bool = True) -> list:
+    """:func:`_run_chunk` of each chunk in ``n`` forked worker processes, the results in the order of ``chunks``;
+    the workers' garbage collector on if ``collecting`` (the caller's was, before the pause of the results).
 
     fork: workers inherit the imported package, the caches of curated data and ``_SHARED``. The objects they
     inherit are frozen out of the garbage collector first (``gc.freeze``), so a collection in a worker never
     visits them: it would write to each object's header and so copy every page of the parent's memory."""
-    gc.freeze()
+    freeze = gc.get_freeze_count() == 0  # (objects frozen by the caller stay so)
+    if freeze:
+        gc.freeze()
     try:
-        with ProcessPoolExecutor(max_workers=n, mp_context=get_context("fork"), initializer=gc.enable) as pool:
+        with ProcessPoolExecutor(max_workers=n, mp_context=get_context("fork"),
+                                 initializer=gc.enable if collecting else None) as pool:
             futures = [pool.submit(_run_chunk, fn, layer, chunk, key, frame) for chunk in chunks]
-            gc.unfreeze()  # the workers are forked by now (with the first chunk)
+            if freeze:
+                gc.unfreeze()  # the workers are forked by now (with the first chunk)
+                freeze = False
             results = []
             for i, future in enumerate(futures):  # in submission order: the result does not depend on scheduling
                 results.append(future.result())
                 futures[i] = None  # the chunk's result is now only in ``results``
         return results
     finally:
-        gc.unfreeze()
+        if freeze:
+            gc.unfreeze()
 
 
 def frame_from_rows(rows: list[tuple], columns: list[str], int_columns=(), bool_columns=()) -> pd.DataFrame:

@@ -184,8 +184,9 @@ class FirstCopies:
               key: tuple[str, str] | None = None) -> str:
         """The name of the first text with the same content as ``text`` (``name`` itself if none).
         ``raw`` (the text's UTF-8 bytes) is what is kept of a first copy until its digest is needed;
-        ``key``, the text's :func:`duplicate_key` if already known (then ``text`` may be None: it is
-        decoded from ``raw`` only if its digest is needed)."""
+        ``key``, the text's :func:`duplicate_key` if already known, or any value that stands for it (a
+        digest of it: texts whose keys collide are told apart by their content digest). With ``key``,
+        ``text`` may be None: it is decoded from ``raw`` only if its digest is needed."""
         copies = self._by_key.setdefault(duplicate_key(text) if key is None else key, [])
         digest = content_digest(text if text is not None else decoded(raw)) if copies else None
         for copy in copies:

@@ -64,9 +64,9 @@ def word_stats(text: str, at_least: float | None = None) -> tuple[int, float]:
 
 # ---------------------------------------------------------------- the ASCII case, without word strings
 # Bytes folded by one table: letters to lower case, digits kept, apostrophes and hyphens made hyphens, every
-# other byte (including every byte of a character beyond ASCII) a space. The runs between spaces are tokens:
-# most are one word each; a token holding hyphens is the words its pieces make, a word being pieces joined
-# by single hyphens ("il-sung" is one word, "a--b" two).
+# other byte (including every byte of a character beyond ASCII) a space. A hyphen between two letters or
+# digits joins them into one word ("il-sung"); any other is loose, and separates as a space does ("a--b" is
+# two words, "-the-" one).
 _TABLE = bytearray(b" " * 256)
 for _c in b"0123456789abcdefghijklmnopqrstuvwxyz":
     _TABLE[_c] = _c
@@ -77,9 +77,9 @@ _JOINERS = bytes(_TABLE)
 _ASCII = bytes(range(128))
 _MARKS = bytes(b if b == ord(" ") else ord("a") for b in range(256))  # each byte of a token as "a"
 _RIGHT_QUOTE = "’".encode("utf-8")
-# A hyphen that joins no two pieces: doubled, or opening or closing a token. The pattern opens with the
-# literal hyphen, so the regex engine skips ahead to the next one (usually none of them is loose).
-_LOOSE_HYPHEN = re.compile(rb"-(?:-|(?<![a-z0-9]-)|(?![a-z0-9]))")
+# A loose hyphen: not between two letters or digits. The pattern opens with the literal hyphen, so the regex
+# engine skips ahead to the next one (a hyphen is rare; a loose one rarer).
+_LOOSE_HYPHEN = re.compile(rb"-(?:(?<![a-z0-9]-)|(?![a-z0-9]))")
 
 
 @lru_cache(maxsize=1)
@@ -95,53 +95,20 @@ def _ascii_word_stats(data: bytes, at_least: float | None = None) -> tuple[int, 
     """:func:`word_stats` of a text's UTF-8 bytes whose letters and digits are all ASCII (a right single
     quotation mark already made an apostrophe).
 
-    Where every hyphen of the folded text joins two pieces (no "--", no token opening or closing with a
-    hyphen), each token is one word, and a function word if it is one (no function word holds a hyphen).
-    Otherwise the tokens with a hyphen (found from their hyphens) are counted piece by piece. The tokens
-    are counted without being made (the starts of runs of non-spaces); with ``at_least``, the function
-    words a quarter of the text at a time, until they make the share wanted.
+    Once every loose hyphen of the folded text (:data:`_LOOSE_HYPHEN`) is a space, each token is one word
+    (its hyphens join pieces), and a function word if it is one (no function word holds a hyphen). The
+    tokens are counted without being made (the starts of runs of non-spaces); the function words are
+    counted a quarter of the text at a time (with ``at_least``, until they make the share wanted).
     """
-    folded = data.translate(_JOINERS)
+    folded = _LOOSE_HYPHEN.sub(b" ", data.translate(_JOINERS))
     known = _known_pieces()
-    more_words, alone = _hyphen_words(folded, known)
     marks = folded.translate(_MARKS)
-    n_words = marks.count(b" a") + marks.startswith(b"a") + more_words
+    n_words = marks.count(b" a") + marks.startswith(b"a")
     need = n_words + 1 if at_least is None else at_least * n_words
-    n_known, start, step = alone, 0, len(folded) if at_least is None else len(folded) // 4 + 1
+    n_known, start, step = 0, 0, len(folded) if at_least is None else len(folded) // 4 + 1
     while start < len(folded) and not (n_words and n_known >= need):
         cut = folded.find(b" ", start + step)  # a quarter of the text at a time, in whole tokens
         cut = len(folded) if cut < 0 else cut
         n_known += sum(map(known.__contains__, folded[start:cut].split()))
         start = cut
     return n_words, (n_known / n_words if n_words else 0.0)
-
-
-def _hyphen_words(folded: bytes, known: frozenset[bytes]) -> tuple[int, int]:
-    """What the tokens with a hyphen add to a count of one word per token and no function word among them:
-    (words, function words). Only a token with a hyphen that joins no two pieces (:data:`_LOOSE_HYPHEN`)
-    adds anything; one of pieces joined by single hyphens is one word, as counted."""
-    more_words = alone = 0
-    end = -1
-    for m in _LOOSE_HYPHEN.finditer(folded):
-        if m.start() < end:
-            continue  # a hyphen of the token just counted
-        start = folded.rfind(b" ", 0, m.start()) + 1
-        end = folded.find(b" ", m.start())
-        end = len(folded) if end < 0 else end
-        words, function_words = _hyphened(folded[start:end], known)
-        more_words += words - 1
-        alone += function_words
-    return more_words, alone
-
-
-def _hyphened(token: bytes, known: frozenset[bytes]) -> tuple[int, int]:
-    """(words, function words) of a token with hyphens: a word is a run of pieces joined by single hyphens
-    ("a-b--c": "a-b" and "c"); a function word is a word of one piece."""
-    words = alone = run = 0
-    last = b""
-    for piece in (*token.split(b"-"), b""):
-        if piece:
-            run, last = run + 1, piece
-        elif run:
-            words, alone, run = words + 1, alone + (run == 1 and last in known), 0
-    return words, alone
