@@ -10,29 +10,16 @@ import re
 import pandas as pd
 import pytest
 
-from helpers.annotate.mentions import extract_mentions
-from helpers.corpus.sentences import split_sentences
 from helpers.evaluate import score_visits
 from helpers.events.exchanges import merge_exchanges, reported_span
 from helpers.events.levels import title_check, visit_level, visit_year
-from helpers.events.visits import _M, _T, extract_visits, visit_patterns, visit_rows
+from helpers.events.visits import _M, _T, visit_patterns, visit_rows
 from helpers.knowledge import load_knowledge
+from visit_text import visits_in
 
 
 def visits(raw: str, dates: dict[str, str | tuple[str, str]] | None = None, published=None) -> pd.DataFrame:
-    spans = split_sentences(raw)
-    sents = pd.DataFrame({"sent_id": range(len(spans)), "start": [a for a, _ in spans], "end": [b for _, b in spans]})
-    pub = pd.Timestamp(published) if published else None
-    ments = extract_mentions(raw, sents, "t", published=pub)
-    rows = []
-    for text, value in (dates or {}).items():
-        start = raw.index(text)
-        v, ev = (value, value) if isinstance(value, str) else value
-        sid = next(i for i, (a, b) in enumerate(spans) if a <= start < b)
-        rows.append(dict(doc_id="t", sent_id=sid, start=start, end=start + len(text), text=text,
-                         kind="range" if v != ev else "date", value=v, end_value=ev if v != ev else ""))
-    tx = pd.DataFrame(rows, columns=["doc_id", "sent_id", "start", "end", "text", "kind", "value", "end_value"])
-    return extract_visits(raw, sents, ments, tx, "t", pub)
+    return visits_in(raw, dates, published)
 
 
 def brief(v: pd.DataFrame) -> list[tuple]:

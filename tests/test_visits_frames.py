@@ -5,26 +5,16 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from helpers.annotate.mentions import extract_mentions
-from helpers.corpus.sentences import split_sentences
 from helpers.events.delegations import DelegationWords
-from helpers.events.visits import extract_visits, home_country
+from helpers.events.visits import home_country
 from helpers.knowledge import load_knowledge
+from visit_text import visits_in
 
 KB = load_knowledge()
 
 
 def visits(raw: str, dates: dict | None = None, published="2012-05-20", home="PRK") -> pd.DataFrame:
-    spans = split_sentences(raw)
-    sents = pd.DataFrame({"sent_id": range(len(spans)), "start": [a for a, _ in spans], "end": [b for _, b in spans]})
-    pub = pd.Timestamp(published) if published else None
-    ments = extract_mentions(raw, sents, "t", published=pub)
-    rows = []
-    for text, value in (dates or {}).items():
-        start = raw.index(text)
-        rows.append(dict(start=start, end=start + len(text), text=text, kind="date", value=value, end_value=""))
-    tx = pd.DataFrame(rows, columns=["start", "end", "text", "kind", "value", "end_value"])
-    return extract_visits(raw, sents, ments, tx, "t", pub, home=home)
+    return visits_in(raw, dates, published, home)
 
 
 def brief(v: pd.DataFrame) -> list[tuple]:
