@@ -4,8 +4,6 @@ Tables first (tested), then thin plotting functions that draw them.
 """
 from __future__ import annotations
 
-import math
-
 import pandas as pd
 
 from helpers.corpus.segment import KINDS
@@ -212,29 +210,19 @@ def boilerplate_note(corpus, shares: pd.DataFrame | None = None) -> str:
             + ", ".join(f"{rule} {n}" for rule, n in rules.items()) + ".")
 
 
-def smallest_p(n_a: int, n_b: int) -> float:
-    """The smallest one-sided p-value an exact permutation test of two groups of ``n_a`` and ``n_b`` articles can
-    give: 1 / C(n_a + n_b, n_a), one relabelling among all (1 when a group is empty).
-
-    >>> round(smallest_p(3, 2), 3), smallest_p(4, 0)
-    (0.1, 1.0)
-    """
-    if n_a == 0 or n_b == 0:
-        return 1.0
-    return 1 / math.comb(n_a + n_b, n_a)
-
-
 def statistics_clause(n_state: int, n_independent: int, alpha: float = 0.05) -> str:
-    """What a comparison of the two groups can show, from their sizes."""
+    """What a comparison of the two groups can show, from their sizes (the permutation test of notebook 04,
+    :func:`helpers.analysis.permutation.relabellings`)."""
+    from helpers.analysis.permutation import relabellings
+
     if not n_state or not n_independent:
         return (f"any comparison of state and independent media: with {n_state} state and {n_independent} independent "
                 "articles, one group is empty")
-    relabellings = math.comb(n_state + n_independent, n_state)
-    p = smallest_p(n_state, n_independent)
-    head = (f"statistical generalisation: with {n_state} state and {n_independent} independent articles, an exact "
-            f"permutation test has {fmt_int(relabellings)} relabellings, so the smallest p-value it can give is "
-            f"{p:.2g} (one-sided)")
-    if p > alpha:
+    test = relabellings(n_state + n_independent, n_independent)
+    head = (f"statistical generalisation: with {n_state} state and {n_independent} independent articles, a permutation "
+            f"test has {fmt_int(test['relabellings'])} relabellings ({test['method']}), so the smallest p-value it can "
+            f"give is {test['min_p']:.2g}")
+    if test["min_p"] > alpha:
         return head + f"; no difference between the groups can reach p < {alpha}"
     return (head + f"; a difference can reach p < {alpha}, but the articles are not a random sample of either media "
             "system, so a test describes these articles, not state or independent media at large")
@@ -314,7 +302,7 @@ __all__ = [
     "article_table", "format_published", "published_labels", "published_interval", "composition", "boilerplate_share",
     "corpus_limits", "corpus_note",
     "inferred_dates_note", "years_by_system_note", "boilerplate_note", "support_note", "corpus_findings",
-    "outlet_article_clause", "smallest_p", "statistics_clause", "dates_clause", "body_table", "body_note", "year_span",
+    "outlet_article_clause", "statistics_clause", "dates_clause", "body_table", "body_note", "year_span",
 ]
 
 
