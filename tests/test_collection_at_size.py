@@ -20,6 +20,7 @@ from helpers.report.build import main as build_main
 from helpers.report.labels import article_labels
 
 N_SYNTHETIC = 8
+N_SEEDS = len(list(SEEDS_DIR.glob("*.txt")))  # the seeds are the articles the codebooks cover
 WORDS = r"(?:articles?|bodies|pages|files)"
 # The seeds' count spelled out is prose typed for them ("the five articles"); other spelled numbers serve as
 # thresholds ("in at most two articles", "in three articles or more") and are let through.
@@ -71,7 +72,7 @@ def test_every_notebook_runs_and_renders(run):
 def test_every_article_has_its_own_label(run):
     corpus = load_corpus(run[0])
     labels = article_labels(corpus.documents)
-    assert labels.is_unique and len(labels) == len(corpus.documents) == 5 + N_SYNTHETIC
+    assert labels.is_unique and len(labels) == len(corpus.documents) == N_SEEDS + N_SYNTHETIC
 
 
 def test_no_output_states_a_number_of_articles_the_corpus_does_not_have(run):
@@ -90,8 +91,8 @@ def test_no_output_states_a_number_of_articles_the_corpus_does_not_have(run):
 def test_scores_against_the_seed_codebooks_cover_the_seeds_only(run):
     _, notebooks, _ = run
     text = "\n".join(_outputs(notebooks["02_chronology.ipynb"]) + _outputs(notebooks["03_leadership_exchanges.ipynb"]))
-    assert "On the 5 coded articles" in text and "not coded" in text
-    assert f"The codebook covers 5 articles of {5 + N_SYNTHETIC}" in text
+    assert f"On the {N_SEEDS} coded articles" in text and "not coded" in text
+    assert f"The codebook covers {N_SEEDS} articles of {N_SEEDS + N_SYNTHETIC}" in text
 
 
 def test_no_article_with_indicator_matches_has_zero_frame_density(run):

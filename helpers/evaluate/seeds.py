@@ -1,6 +1,6 @@
 """The seeds' own codebooks as a gold folder, so that they are scored by the same path as any hand coding.
 
-The project's five seed articles were coded while the rules were written (in-sample):
+The project's seed articles were coded while the rules were written (in-sample):
 
 - ``data/published_codebook.csv``: each seed's publication date, its precision and where a reader finds it;
 - ``data/timex_codebook.csv``: every temporal expression of the bodies (with its occurrence number);
@@ -44,7 +44,7 @@ def seed_gold_tables(names: dict[str, str]) -> dict[str, pd.DataFrame]:
     """
     from helpers.knowledge import load_knowledge
 
-    canonical = dict(zip(load_knowledge().gazetteer["entity_id"], load_knowledge().gazetteer["canonical"]))
+    canonical = load_knowledge().canonical_of
     visits = load_visit_codebook()
     trips = (visits.assign(file=visits["doc_id"].map(names), visitor=visits["visitor_id"].map(canonical),
                            strictness="strict")
