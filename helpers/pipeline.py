@@ -130,10 +130,11 @@ class Corpus:
 
     @cached_property
     def exchanges(self) -> pd.DataFrame:
-        """Visit statements merged into distinct visits, with the articles reporting each (helpers.events.exchanges)."""
+        """Visit statements merged into distinct visits, with the articles reporting each, dated by the reference
+        chronology where their statements conflict (helpers.events.exchanges)."""
         from helpers.events.exchanges import merge_exchanges
 
-        return merge_exchanges(self.visits, self.document_table, died=self.kb.died_of)
+        return merge_exchanges(self.visits, self.document_table, died=self.kb.died_of, checks=self.checks)
 
     @cached_property
     def checks(self) -> pd.DataFrame:

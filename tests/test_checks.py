@@ -140,3 +140,38 @@ def test_missing_columns_are_named(corpus):
     with pytest.raises(ValueError, match="visits table lacks"):
         ck.extract_corpus_checks(corpus.document_table, corpus.sentence_spans, corpus.timexes, corpus.mentions,
                                  corpus.visits.drop(columns=["visitor_id"]), corpus.kb)
+
+
+def test_exchanges_are_dated_by_the_reference_where_their_statements_conflict(tmp_path):
+    from helpers.events.exchanges import EXCHANGE_COLUMNS, merge_exchanges
+
+    c = _corpus(tmp_path, ["President Ho Chi Minh visited North Korea in December 1957.",
+                           "Ho Chi Minh visited North Korea in 1957.",
+                           "Kim Jong Un arrived in Vietnam on February 26, 2019.",
+                           "Kim Jong Un paid an official goodwill visit to Vietnam in March 2019."])
+    x = c.exchanges
+    assert list(x.columns) == EXCHANGE_COLUMNS
+    hcm = x[x["visitor_id"] == "ho_chi_minh"].iloc[0]
+    assert (hcm["date_start"], hcm["date_end"], hcm["date_basis"]) == ("1957-07-08", "1957-07-12", "reference")
+    assert hcm["conflicting_statements"] == "1957-12 (t00)" and "http" in hcm["reference_source"]
+    kju = x[x["visitor_id"] == "kim_jong_un"].iloc[0]
+    assert kju["date_basis"] == "reported" and not kju["date_disagreement"] and kju["conflicting_statements"] == ""
+    # without the checks the two phases of the 2019 trip look like a disagreement, and nothing is dated by reference
+    bare = merge_exchanges(c.visits, c.document_table)
+    assert bare.set_index("visitor_id").loc["kim_jong_un", "date_disagreement"]
+    assert set(bare["date_basis"]) == {"reported"}
+
+
+def test_disagreements_name_the_reference_and_leave_phases_alone(tmp_path):
+    from helpers.events.chronology import annotate_events, cluster_events, dated_statements, disagreements
+
+    c = _corpus(tmp_path, ["President Ho Chi Minh visited North Korea in December 1957.",
+                           "Ho Chi Minh visited North Korea in 1957.",
+                           "Kim Jong Un arrived in Vietnam on February 26, 2019.",
+                           "Kim Jong Un paid an official goodwill visit to Vietnam in March 2019."])
+    events = cluster_events(annotate_events(dated_statements(c.timexes, c.sentences, c.documents), c.sentences,
+                                            kb=c.kb))
+    dis = disagreements(events, c.checks)
+    assert dis[["text", "verdict", "reference_value"]].values.tolist() == [
+        ["December 1957", "contradicts", "1957-07-08/1957-07-12"]]
+    assert "2019" not in " ".join(dis["value"])

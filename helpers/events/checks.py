@@ -2,8 +2,9 @@
 
 One row per dated statement about an event of the reference chronology
 (``helpers/data/reference_chronology.csv``, :mod:`helpers.dates.reference`): ``doc_id``, ``sent_id``,
-``start``, ``end`` (raw-file offsets of the date expression) and its ``text``, the ``event_id`` it dates,
-``stated_value`` and ``reference_value`` (ISO 8601, ``start/end`` for a range), the ``verdict``
+``start``, ``end`` (raw-file offsets of the date expression) and its ``text``, the ``event_id`` it dates
+and the ``trip_id`` that event belongs to (the trip of a phase, else the event itself), ``stated_value``
+and ``reference_value`` (ISO 8601, ``start/end`` for a range), the ``verdict``
 (``consistent``, ``contradicts`` or ``unverifiable``), a ``detail`` in words and the ``source`` of the
 reference (outlet, title, date, URL).
 
@@ -42,8 +43,8 @@ from helpers.dates.relation import relate
 from helpers.events.index import RecordsByDocument
 from helpers.parallel import SpansByDocument, frame_from_rows, map_documents, record
 
-CHECK_COLUMNS = ["doc_id", "sent_id", "start", "end", "text", "event_id", "stated_value", "reference_value",
-                 "verdict", "detail", "source"]
+CHECK_COLUMNS = ["doc_id", "sent_id", "start", "end", "text", "event_id", "trip_id", "stated_value",
+                 "reference_value", "verdict", "detail", "source"]
 VERDICTS = ("consistent", "contradicts", "unverifiable")
 CHECKED_KINDS = ("date", "range", "relative")
 TRIP_KINDS = ("visit", "summit")  # the event words that name a trip or one of its phases
@@ -227,9 +228,9 @@ def check_rows(doc_id: str, raw: str, sentences, timexes: list, mentions: list, 
         groups = named_groups(stated, text, ids, visits_of.get(t.sent_id, []), index)
         for g in groups:
             ev, claim, verdict, detail = judge(stated, g)
-            rows.append((*head, ev.event_id, _value(t), claim.value, verdict, detail, claim.source))
+            rows.append((*head, ev.event_id, ev.group, _value(t), claim.value, verdict, detail, claim.source))
         if not groups and ids & index.person_ids and any(w.search(text) for w in trip_words):
-            rows.append((*head, "", _value(t), "", "unverifiable", _unmatched_detail(ids, stated, index), ""))
+            rows.append((*head, "", "", _value(t), "", "unverifiable", _unmatched_detail(ids, stated, index), ""))
     return rows
 
 
