@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_right
 from pathlib import Path
 
 import numpy as np
@@ -24,7 +25,7 @@ import pandas as pd
 
 from helpers.dates.anniversary import year_of_writing
 from helpers.dates.intervals import disagree, parse_interval
-from helpers.events.participants import date_participants, report_cue, report_date
+from helpers.events.participants import clauses, date_participants, report_cue, report_date
 from helpers.events.patterns import visit_patterns
 from helpers.paths import data_file
 
@@ -132,14 +133,17 @@ def _not_event(st: pd.DataFrame, words: pd.DataFrame, kb) -> list[str]:
     event = re.compile("|".join(f"(?:{p})" for p in words["pattern"]), re.IGNORECASE)
     breaks = visit_patterns(kb).breaks
     slips = {i for i, _, _, implied, consistent in _relative_checks(st) if implied is not None and not consistent}
-    out = []
+    out, cuts, starts, last = [], [], [], None
     for i, text, s0, a, b in zip(st.index, st["sentence"], st["sent_start"], st["start"], st["end"]):
-        if i in slips:
-            out.append("self-contradiction")
-        elif isinstance(text, str) and report_date(text, int(a - s0), int(b - s0), cue, event, breaks):
-            out.append("report date")
-        else:
-            out.append("")
+        if i in slips or not isinstance(text, str):
+            out.append("self-contradiction" if i in slips else "")
+            continue
+        if text is not last:  # the clauses of a sentence, once for all its dates
+            cuts, last = clauses(text, breaks), text
+            starts = [c0 for c0, _ in cuts]
+        a, b = int(a - s0), int(b - s0)
+        clause = cuts[max(0, bisect_right(starts, a) - 1)] if cuts else None
+        out.append("report date" if report_date(text, a, b, cue, event, breaks, clause) else "")
     return out
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left, bisect_right
 from pathlib import Path
 
 import pandas as pd
@@ -39,6 +40,7 @@ _AND = re.compile(r"\band\b", re.IGNORECASE)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 _CONTENT = re.compile(r"\bthat\b|[\"“”]")  # what follows a reporting word is its content, not its date
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*|\d+")
+_WINDOW = 400  # characters read on either side of a date: more than the few words the rules allow
 
 
 @functools.cache
@@ -79,8 +81,24 @@ def clauses(text: str, breaks: re.Pattern) -> list[tuple[int, int]]:
     return [(a, b) for a, b in zip(edges, edges[1:]) if b > a]
 
 
-def _inside(pos: int, spans) -> bool:
-    return any(a < pos < b for a, b in spans)
+def _index(spans) -> tuple[list[int], list[int]]:
+    """Starts and ends of non-overlapping ``spans``, sorted by start (the ends then increase too)."""
+    ordered = sorted(spans)
+    return [a for a, _ in ordered], [b for _, b in ordered]
+
+
+def _any_within(index, lo: int, hi: int) -> bool:
+    """Does a span of ``index`` (:func:`_index`) lie inside ``[lo, hi)``? (the first starting at ``lo`` or later)"""
+    starts, ends = index
+    i = bisect_left(starts, lo)
+    return i < len(starts) and ends[i] <= hi
+
+
+def _inside(pos: int, index) -> bool:
+    """Does ``pos`` fall strictly inside a span of ``index``?"""
+    starts, ends = index
+    i = bisect_right(starts, pos - 1) - 1
+    return i >= 0 and starts[i] < pos < ends[i]
 
 
 def segments(text: str, clause: tuple[int, int], dates, people) -> list[tuple[int, int]]:
@@ -94,18 +112,16 @@ def segments(text: str, clause: tuple[int, int], dates, people) -> list[tuple[in
     [(0, 27)]
     """
     c0, c1 = clause
-
-    def has(spans, a, b):
-        return any(a <= s and e <= b for s, e in spans)
-
+    d, p = _index(dates), _index(people)
     start, out = c0, []
     for m in _AND.finditer(text, c0, c1):
-        p = m.start()
-        if _inside(p, dates):
+        cut = m.start()
+        if _inside(cut, d):
             continue
-        if has(dates, start, p) and has(people, start, p) and has(dates, p, c1) and has(people, p, c1):
-            out.append((start, p))
-            start = p
+        if _any_within(d, start, cut) and _any_within(p, start, cut) and _any_within(d, cut, c1) \
+                and _any_within(p, cut, c1):
+            out.append((start, cut))
+            start = cut
     out.append((start, c1))
     return out
 
@@ -119,13 +135,21 @@ def date_participants(text: str, dates, people, breaks: re.Pattern) -> list[tupl
     date_spans = [(a, b) for a, b in dates]
     person_spans = [(a, b) for a, b, _ in people]
     segs = [s for c in clauses(text, breaks) for s in segments(text, c, date_spans, person_spans)]
-    ordered = sorted(people)
+    seg_starts = [s0 for s0, _ in segs]
+    names_in: dict[int, list[str]] = {}
+    for p0, p1, n in sorted(people):
+        k = bisect_right(seg_starts, p0) - 1
+        if k >= 0 and p1 <= segs[k][1] and n not in names_in.setdefault(k, []):
+            names_in[k].append(n)
+    dates_in: dict[int, list[tuple[int, int]]] = {}
+    for span in sorted(set(date_spans)):
+        dates_in.setdefault(bisect_right(seg_starts, span[0]) - 1, []).append(span)
     out = []
     for a, b in date_spans:
-        s0, s1 = next(((s0, s1) for s0, s1 in segs if s0 <= a < s1), (0, len(text)))
-        names = list(dict.fromkeys(n for p0, p1, n in ordered if s0 <= p0 and p1 <= s1))
-        seg_dates = sorted({d for d in date_spans if s0 <= d[0] and d[1] <= s1})
-        if _RESPECTIVELY.search(text, s0, s1) and len(names) == len(seg_dates) >= 2:
+        k = bisect_right(seg_starts, a) - 1
+        names = names_in.get(k, [])
+        seg_dates = dates_in.get(k, [])
+        if k >= 0 and len(names) == len(seg_dates) >= 2 and _RESPECTIVELY.search(text, *segs[k]):
             names = [names[seg_dates.index((a, b))]]
         out.append(tuple(names))
     return out
@@ -137,11 +161,13 @@ def _words(text: str) -> int:
 
 
 def report_date(text: str, start: int, end: int, cue: re.Pattern, event: re.Pattern,
-                breaks: re.Pattern) -> bool:
+                breaks: re.Pattern, clause: tuple[int, int] | None = None) -> bool:
     """Whether the date at ``text[start:end]`` dates a report rather than an event: a reporting or publication
     word (``cue``) stands before it in its clause with at most :data:`MAX_GAP_WORDS` words between, none of
     them an event word (``event``), *that* or a quotation mark; or the date heads its clause (at most
-    :data:`HEAD_WORDS` words before it, no event word) and such a word follows within :data:`HEAD_GAP_WORDS` words with no event word between.
+    :data:`HEAD_WORDS` words before it, no event word) and such a word follows within
+    :data:`HEAD_GAP_WORDS` words with no event word between. ``clause``: the date's clause (default: found
+    with ``breaks``); only a window of the text around the date is read, so many dates cost linear time.
 
     >>> cue, ev, br = re.compile(r"\\b(?:reported|newspapers?|report)\\b"), re.compile(r"\\bvisit\\w*"), re.compile(";")
     >>> t = "He led a delegation to visit Korea, he said in a report on the newspaper, in May 1952."
@@ -157,15 +183,19 @@ def report_date(text: str, start: int, end: int, cue: re.Pattern, event: re.Patt
     >>> report_date(t, t.index("May"), t.index(","), cue, ev, br)
     False
     """
-    c0, c1 = next(((a, b) for a, b in clauses(text, breaks) if a <= start < b), (0, len(text)))
-    before = [m for m in cue.finditer(text, c0, start)]
-    if before:
-        gap = text[before[-1].end():start]
+    c0, c1 = clause or next(((a, b) for a, b in clauses(text, breaks) if a <= start < b), (0, len(text)))
+    lo = max(c0, start - _WINDOW)
+    before = None
+    for m in cue.finditer(text, lo, start):
+        before = m
+    if before is not None:
+        gap = text[before.end():start]
         if _words(gap) <= MAX_GAP_WORDS and not event.search(gap) and not _CONTENT.search(gap):
             return True
-    if event.search(text, c0, start) or _words(text[c0:start]) > HEAD_WORDS:
+    head = text[lo:start]
+    if _words(head) > HEAD_WORDS or (lo > c0 and _words(text[c0:start]) > HEAD_WORDS) or event.search(head):
         return False
-    after = cue.search(text, end, c1)
+    after = cue.search(text, end, min(c1, end + _WINDOW))
     if after is None:
         return False
     gap = text[end:after.start()]
