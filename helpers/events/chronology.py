@@ -4,7 +4,9 @@
   so a timeline row always shows the words it came from;
 - :func:`annotate_events` and :func:`cluster_events`: statements about the same event across
   articles, found by event words (``data/event_keywords.csv``), actors (the gazetteer's people, found
-  by its alias matcher) and overlapping years;
+  by its alias matcher, that each statement's own clause names: :mod:`helpers.events.participants`) and
+  overlapping years; a date that dates a report, or an elapsed time its own sentence contradicts, makes
+  no event, and a label names only the people every article telling the event names;
 - :func:`disagreements`: statements of one event whose dates cannot both be true at the precision
   they are given; :func:`internal_inconsistencies`: a relative date that contradicts an explicit date
   of the same sentence (for example two "N years ago" that imply different publication years);
