@@ -118,7 +118,7 @@ class Corpus:
         from helpers.annotate.mentions import extract_corpus_mentions
 
         return extract_corpus_mentions(self.document_table, self.sentence_spans, self.kb, workers=self.workers,
-                                       problems=self._problems_of("mentions"))
+                                       problems=self._problems_of("mentions"), timexes=self.timexes)
 
     @cached_property
     def visits(self) -> pd.DataFrame:

@@ -297,3 +297,34 @@ def test_a_catalog_that_is_a_named_pipe_is_refused_without_being_opened(seeds_co
     os.mkfifo(seeds_copy / "catalog.csv")
     _, problems = _problems(seeds_copy)
     assert problems == [f"{seeds_copy / 'catalog.csv'}: a named pipe (FIFO), not a regular file (it was not opened)"]
+
+
+def test_catalog_urls_must_be_http_or_https(seeds_copy):
+    catalog = seeds_copy / "catalog.csv"
+    for name, url in (("a.txt", "ftp://example.org/a.txt"), ("b.txt", "javascript:alert(1)"),
+                      ("c.txt", "https://exa mple.org/c"), ("d.txt", "https:///no-host")):
+        (seeds_copy / name).write_bytes(ARTICLE.replace("Laos", name[0].upper() + "aos").encode())
+        with open(catalog, "a", encoding="utf-8") as f:
+            f.write(f"{name},Hanoi Times,,{url},\n")
+    message, problems = _problems(seeds_copy)
+    print(message)
+    assert "row for 'a.txt': url 'ftp://example.org/a.txt' is not an http or https address" in message
+    assert "row for 'b.txt': url 'javascript:alert(1)' is not an http or https address" in message
+    assert "row for 'c.txt': url 'https://exa mple.org/c' has white space in it" in message
+    assert "row for 'd.txt': url 'https:///no-host' has no host name" in message
+    assert len(problems) == 4
+
+
+def test_catalog_accepts_http_and_https_urls_and_the_seeds_cite_theirs(seeds_copy):
+    from helpers.corpus.files import url_problem
+    from helpers.paths import SEEDS_DIR
+
+    _add(seeds_copy, "new.txt", ARTICLE.encode())
+    catalog = seeds_copy / "catalog.csv"
+    catalog.write_text(catalog.read_text(encoding="utf-8").replace("new.txt,Hanoi Times,,,",
+                                                                   "new.txt,Hanoi Times,,http://example.org/n?id=1,"),
+                       encoding="utf-8")
+    assert "new.txt" in set(load_corpus(seeds_copy).documents["file"])
+    import pandas as pd
+    shipped = pd.read_csv(SEEDS_DIR / "catalog.csv", dtype=str, keep_default_na=False)
+    assert all(url_problem(u) is None for u in shipped["url"])

@@ -105,8 +105,47 @@ def _subject_phrase(before: str) -> str:
     return m.group(1) if m else ""
 
 
+def _cannot_speak(persons: pd.DataFrame, timexes: pd.DataFrame | None, kb=None) -> pd.Series:
+    """Per person mention, whether that person was dead before the first day of the dates its sentence
+    gives (``lifespans.csv``): no one speaks after their death. A sentence without a date says nothing
+    about when its speaker spoke ("Ho Chi Minh said ..." in a later article), so nobody is ruled out there."""
+    out = pd.Series(False, index=persons.index)
+    if timexes is None or persons.empty:
+        return out
+    from helpers.annotate.mentions_time import sentence_dates
+
+    if kb is None:
+        from helpers.knowledge import load_knowledge
+
+        kb = load_knowledge()
+    died = {e: d.date() for e, d in kb.died_of.items()}
+    dates = sentence_dates(timexes)
+    for i, doc_id, sent_id, eid in zip(persons.index, persons["doc_id"], persons["sent_id"], persons["entity_id"]):
+        when = dates.get(doc_id, {}).get(int(sent_id))
+        out[i] = bool(when is not None and eid in died and died[eid] < when[0])
+    return out
+
+
+def _in_opener(text: str, verb_at: int, spans) -> list[bool]:
+    """Per mention (start, end offsets in ``text``), whether it lies inside the sentence's opening phrase: one
+    that begins with a preposition or conjunction and ends at a comma before the verb, with words of the
+    phrase after the mention ("After Kim's visit, KCNA also highlighted ..."). What it names there is not
+    the subject; a name right before the comma may be ("At the end of the tour A, an attache, said").
+
+    >>> _in_opener("After Kim's visit, KCNA also highlighted it.", 29, [(6, 9)])
+    [True]
+    >>> _in_opener("At the end of the tour Ann Lee, an attache, said it.", 43, [(23, 30)])
+    [False]
+    """
+    if not _CLAUSE_OPENER.match(text):
+        return [False for _ in spans]
+    comma = text.find(",", 0, verb_at)
+    return [0 <= st and en <= comma and bool(re.search(r"\w", text[en:comma])) for st, en in spans]
+
+
 def attributions(sentences: pd.DataFrame, mentions: pd.DataFrame | None = None,
-                 voice: pd.DataFrame | None = None, verbs: pd.DataFrame | None = None) -> pd.DataFrame:
+                 voice: pd.DataFrame | None = None, verbs: pd.DataFrame | None = None,
+                 timexes: pd.DataFrame | None = None, kb=None) -> pd.DataFrame:
     """Sentences that attribute words to someone: one row per sentence with a speech verb or source marker.
 
     Columns: ``doc_id, sent_id, start, end`` (the sentence), ``cue`` (the first
@@ -117,7 +156,9 @@ def attributions(sentences: pd.DataFrame, mentions: pd.DataFrame | None = None,
     as written, or the subject phrase before the verb: "the North's leader"),
     ``speech`` (``direct`` when the sentence holds a quotation, else
     ``reported``) and ``quote_words``. A pronoun subject ("he said") takes the
-    previous speaker of the same article.
+    previous speaker of the same article. A person named in the sentence's opening phrase ("After Kim's
+    visit, KCNA highlighted") is not its speaker; with ``timexes`` (the timexes layer) neither is a person
+    dead before the dates the sentence gives (``lifespans.csv`` of ``kb``, default the shipped knowledge).
     """
     check_sentences(sentences)
     rules = _voice_rules(voice)
@@ -126,6 +167,7 @@ def attributions(sentences: pd.DataFrame, mentions: pd.DataFrame | None = None,
     markers = re.compile("|".join(rules.loc[rules["kind"] == "source_marker", "pattern"]))
     persons = (mentions[mentions["type"] == "person"] if mentions is not None
                else pd.DataFrame(columns=MENTION_COLUMNS))
+    persons = persons[~_cannot_speak(persons, timexes, kb).to_numpy(dtype=bool)]
     quotes = quote_spans(sentences)
     rows, last_speaker = [], {}
     for s in sentences.itertuples(index=False):
@@ -142,9 +184,10 @@ def attributions(sentences: pd.DataFrame, mentions: pd.DataFrame | None = None,
             p = persons[(persons["doc_id"] == s.doc_id) & (persons["sent_id"] == s.sent_id)
                         & (persons["end"] - s.start <= v)]
             # the speaker stands outside the quotation and is not the object of a preposition ("a message to Kim")
-            keep = [not any(a <= st - s.start < b for a, b in in_q)
+            opener = _in_opener(s.text, v, [(a - s.start, b - s.start) for a, b in zip(p["start"], p["end"])])
+            keep = [not any(a <= st - s.start < b for a, b in in_q) and not lead
                     and not re.search(r"\b(?:to|with|of|by|for|from|about|on)\s+$", s.text[:st - s.start])
-                    for st in p["start"]]
+                    for st, lead in zip(p["start"], opener)]
             p = p.loc[np.array(keep, dtype=bool)]
             if len(p):
                 last = p.sort_values("end").iloc[-1]

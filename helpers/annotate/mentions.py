@@ -42,6 +42,7 @@ from helpers.parallel import frame_from_rows, map_documents, record, spans_by_do
 from helpers.paths import data_file
 
 from helpers.annotate.gazetteer import fold
+from helpers.annotate.mentions_time import resolve_short, resolve_title, sentence_dates
 from helpers.annotate.people import find_people
 from helpers.annotate.scan import matches_at
 
@@ -99,14 +100,26 @@ class _Resolver:
         self.has_titles = bool(words)
         self.person_shorts = {eid: tuple(self.shorts_of.get(eid, ())) for eid, t in self.type.items() if t == "person"}
         self.speech_after = re.compile(r",?\s*" + kb.reporting_pattern(speech=True))
+        ls = kb.lifespans
+        self.died = {e: d.date() for e, d in zip(ls["entity_id"], ls["died"]) if pd.notna(d)}
+        self.born = {e: d.date() for e, d in zip(ls["entity_id"], ls["born"]) if pd.notna(d)}
 
-    def holds(self, eid: str, role_word: str, year: int | None, strict: bool = True) -> bool:
+    def alive(self, eid: str, when) -> bool:
+        """Could person ``eid`` act at some time of ``when`` (first and last day, or None: any time)? Not when
+        ``lifespans.csv`` records their death before its first day or their birth after its last."""
+        if when is None:
+            return True
+        died, born = self.died.get(eid), self.born.get(eid)
+        return not ((died is not None and died < when[0]) or (born is not None and born > when[1]))
+
+    def holds(self, eid: str, role_word: str, year: int | None, strict: bool = True, by: int | None = None) -> bool:
         """Does person ``eid`` hold an office matching the title word (in ``year`` if given)?
 
         For the generic "leader" and "founder", ``strict`` asks for the paramount
-        office (party head); otherwise any head-of-party-or-state office will do.
+        office (party head); otherwise any head-of-party-or-state office will do. ``by`` (with ``year``
+        None): only offices taken by that year count (no one acts in an office before taking it).
         """
-        held = [o for o in self.offices.get(eid, ()) if o.held_in(year)]
+        held = [o for o in self.offices.get(eid, ()) if o.held_in(year) and (by is None or o.start_year <= by)]
         role = self.title_role.get(role_word.lower())
         if role == "founder":
             return bool(self.founder.get(eid))
@@ -138,6 +151,7 @@ def extract_mentions(
     doc_id: str = "",
     published: pd.Timestamp | None = None,
     kb=None,
+    dates: dict | None = None,
 ) -> pd.DataFrame:
     """Mentions of gazetteer entities in the given sentences of one document.
 
@@ -145,9 +159,11 @@ def extract_mentions(
     inside those spans is searched. ``published`` (optional) lets a title such as
     "the North Korean leader" prefer the leader in office when the article appeared. ``kb`` is the
     :class:`helpers.knowledge.KnowledgeBase` whose gazetteer, offices and titles are used (default:
-    the shipped one).
+    the shipped one). ``dates`` (optional, ``{sent_id: (first day, last day)}``): the time each sentence is
+    about (:func:`helpers.annotate.mentions_time.sentence_dates`), against which short forms and titles are
+    resolved; a sentence without one is read at ``published``.
     """
-    df = pd.DataFrame(mention_rows(raw, sentences, doc_id, published, kb), columns=MENTION_COLUMNS)
+    df = pd.DataFrame(mention_rows(raw, sentences, doc_id, published, kb, dates), columns=MENTION_COLUMNS)
     return df.astype({"sent_id": "int64", "start": "int64", "end": "int64", "provisional": "bool"})
 
 
@@ -195,8 +211,10 @@ def _title_matches(kb: _Resolver, raw: str, folded: str, lo: int, hi: int):
     return matches_at(kb.title_re, raw, starts, hi)
 
 
-def mention_rows(raw: str, sentences: pd.DataFrame, doc_id: str = "", published=None, kb=None) -> list[tuple]:
-    """The rows of :func:`extract_mentions` as tuples (no DataFrame: for corpus-wide loops)."""
+def mention_rows(raw: str, sentences: pd.DataFrame, doc_id: str = "", published=None, kb=None,
+                 dates: dict | None = None) -> list[tuple]:
+    """The rows of :func:`extract_mentions` as tuples (no DataFrame: for corpus-wide loops). ``dates``: the
+    time each sentence is about, ``{sent_id: (first day, last day)}`` (:func:`sentence_dates`)."""
     kb = _resolver(_default_kb() if kb is None else kb)
     spans = _sentence_rows(sentences)
     if not spans:
@@ -204,8 +222,10 @@ def mention_rows(raw: str, sentences: pd.DataFrame, doc_id: str = "", published=
     lo, hi = spans[0][0], max(e for _, e, _ in spans)
     folded = fold(raw)  # the whole text: the matcher looks past a match's end to judge its boundary
     year = None if published is None or pd.isna(published) else int(pd.Timestamp(published).year)
+    pub_when = None if year is None else (pd.Timestamp(published).date(),) * 2
     rows: list[tuple] = []
     last_by_short: dict[str, str] = {}
+    short_named: dict[str, str] = {}  # whom each short form named last
     persons_seen: list[str] = []  # person entity ids in text order (full, short and title mentions)
     known = kb.matcher.spans(raw, lo, hi, folded)
     all_found = _by_sentence(spans, known)
@@ -242,12 +262,14 @@ def mention_rows(raw: str, sentences: pd.DataFrame, doc_id: str = "", published=
                 add(sent_id, *item)
                 continue
             s, e, form, info = item
+            when = (dates or {}).get(sent_id) or pub_when  # the time the sentence is about
             if form == "short":
-                eid = last_by_short.get(info)
+                eid = resolve_short(kb, persons_seen, last_by_short.get(info), info, when, short_named.get(info))
                 if eid is not None:
                     add(sent_id, s, e, eid, "short")
+                    short_named[info] = eid
             else:
-                eid = _resolve_title(kb, persons_seen, info[0], info[1], year)
+                eid = resolve_title(kb, persons_seen, info[0], info[1], _year_of(when, year), when)
                 if eid is not None:  # the nationality word also stays as its own country mention
                     rows.append((doc_id, sent_id, s, e, raw[s:e], eid, "person", "title", *_KNOWN))
                     persons_seen.append(eid)
@@ -259,6 +281,14 @@ def mention_rows(raw: str, sentences: pd.DataFrame, doc_id: str = "", published=
     rows += new  # both in text order: a stable sort merges them, names first at the same start
     rows.sort(key=_START)
     return rows
+
+
+def _year_of(when, year: int | None) -> int | None:
+    """The one year ``when`` (first and last day) falls in, ``year`` (publication) when there is no ``when``,
+    else None (a sentence spanning years)."""
+    if when is None:
+        return year
+    return when[0].year if when[0].year == when[1].year else None
 
 
 def _extras(kb: _Resolver, raw: str, found: list[tuple], shorts, titles) -> list[tuple]:
@@ -288,35 +318,28 @@ def _extras(kb: _Resolver, raw: str, found: list[tuple], shorts, titles) -> list
     return extra
 
 
-def _resolve_title(kb: _Resolver, persons_seen: list[str], nat: str | None, word: str, year: int | None):
-    """Most recent compatible person; office holders at publication first, the paramount leader first."""
-    candidates = [p for p in dict.fromkeys(reversed(persons_seen)) if nat is None or kb.country.get(p) == nat]
-    passes = [(y, strict) for y in ((year,) if year is not None else ()) + (None,) for strict in (True, False)]
-    for when, strict in passes:
-        for p in candidates:
-            if kb.holds(p, word, when, strict):
-                return p
-    return None
-
-
 def _mentions_of(shared: tuple, doc_id: str) -> list[tuple]:
-    kb, raw, spans, published = shared  # inherited by worker processes, not sent with each document
-    return mention_rows(decoded(raw[doc_id]), spans[doc_id], doc_id, published[doc_id], kb)
+    kb, raw, spans, published, dates = shared  # inherited by worker processes, not sent with each document
+    return mention_rows(decoded(raw[doc_id]), spans[doc_id], doc_id, published[doc_id], kb, dates.get(doc_id))
 
 
 def extract_corpus_mentions(documents: pd.DataFrame, sentences: pd.DataFrame, kb, *,
-                            workers: int | None = None, problems: list | None = None) -> pd.DataFrame:
+                            workers: int | None = None, problems: list | None = None,
+                            timexes: pd.DataFrame | None = None) -> pd.DataFrame:
     """The mentions layer: :func:`extract_mentions` over the body sentences of every document.
 
     ``documents`` is indexed by doc_id with ``raw`` and ``published``; ``sentences`` holds
-    ``doc_id, sent_id, start, end``; ``kb`` is a :class:`helpers.knowledge.KnowledgeBase`.
+    ``doc_id, sent_id, start, end``; ``kb`` is a :class:`helpers.knowledge.KnowledgeBase`; ``timexes`` (the
+    timexes layer, optional) give the time each sentence is about, against which short forms and titles
+    are resolved (:mod:`helpers.annotate.mentions_time`; without, the publication date).
     Documents run through :func:`helpers.parallel.map_documents`; a failing one is appended to
     ``problems`` as ``(doc_id, "mentions", error)`` (without a list, an error).
     """
     raw, pub = documents["raw"].to_dict(), documents["published"].to_dict()
     spans = spans_by_document(sentences)
     items = [(d, (d,)) for d in sorted(spans)]
-    table, failed = map_documents(_mentions_of, items, "mentions", shared=(kb, raw, spans, pub), workers=workers,
+    shared = (kb, raw, spans, pub, sentence_dates(timexes))
+    table, failed = map_documents(_mentions_of, items, "mentions", shared=shared, workers=workers,
                                   total_chars=sum(len(raw[d]) for d in spans), frame=mention_frame)
     record("mentions", failed, problems)
     return table
@@ -331,7 +354,8 @@ def mention_frame(rows: list[tuple]) -> pd.DataFrame:
 def corpus_mentions(corpus, kb=None) -> pd.DataFrame:
     """:func:`extract_corpus_mentions` of a corpus, with its knowledge base unless ``kb`` is given."""
     kb = kb if kb is not None else getattr(corpus, "knowledge", None)
-    return extract_corpus_mentions(corpus.documents, corpus.sentences, _default_kb() if kb is None else kb)
+    return extract_corpus_mentions(corpus.documents, corpus.sentences, _default_kb() if kb is None else kb,
+                                   timexes=getattr(corpus, "timexes", None))
 
 
 # ---------------------------------------------------------------------------

@@ -20,6 +20,7 @@ import stat
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pandas as pd
 
@@ -317,7 +318,31 @@ def check_catalog(catalog: pd.DataFrame, root: Path, present: set[str], registry
             problems.append(f"{where}: outlet {row['outlet']!r} is not in the registry {root / REGISTRY}")
         if row.get("published") and parse_catalog_date(row["published"]) is None:
             problems.append(f"{where}: published {row['published']!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+        why = url_problem(row.get("url") or "")
+        if why:
+            problems.append(f"{where}: url {row['url']!r} {why}")
     return rows
+
+
+def url_problem(url: str) -> str | None:
+    """Why a catalog ``url`` cannot cite an article (empty is allowed: no address found), or None: it must be
+    an absolute http or https address with a host and no white space.
+
+    >>> url_problem(""), url_problem("https://example.org/news/1.html")
+    (None, None)
+    >>> url_problem("ftp://example.org/a"), url_problem("example.org/a"), url_problem("https:// x")
+    ('is not an http or https address', 'is not an http or https address', 'has white space in it')
+    """
+    if not url:
+        return None
+    if any(c.isspace() for c in url):
+        return "has white space in it"
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https"):
+        return "is not an http or https address"
+    if not parts.netloc or parts.netloc.startswith(".") or "." not in parts.netloc.split(":")[0]:
+        return "has no host name"
+    return None
 
 
 @lru_cache(maxsize=1 << 16)

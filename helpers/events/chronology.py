@@ -4,7 +4,9 @@
   so a timeline row always shows the words it came from;
 - :func:`annotate_events` and :func:`cluster_events`: statements about the same event across
   articles, found by event words (``data/event_keywords.csv``), actors (the gazetteer's people, found
-  by its alias matcher) and overlapping years;
+  by its alias matcher, that each statement's own clause names: :mod:`helpers.events.participants`) and
+  overlapping years; a date that dates a report, or an elapsed time its own sentence contradicts, makes
+  no event, and a label names only the people every article telling the event names;
 - :func:`disagreements`: statements of one event whose dates cannot both be true at the precision
   they are given, and statements the reference chronology contradicts (the ``corpus.checks`` layer); :func:`internal_inconsistencies`: a relative date that contradicts an explicit date
   of the same sentence (for example two "N years ago" that imply different publication years);
@@ -16,6 +18,8 @@ the extractor is scored against its codebook in :mod:`helpers.evaluate`.
 from __future__ import annotations
 
 import functools
+import re
+from bisect import bisect_right
 from pathlib import Path
 
 import numpy as np
@@ -23,6 +27,8 @@ import pandas as pd
 
 from helpers.dates.anniversary import year_of_writing
 from helpers.dates.intervals import disagree, parse_interval
+from helpers.events.participants import clauses, date_participants, report_cue, report_date
+from helpers.events.patterns import visit_patterns
 from helpers.paths import data_file
 
 DATED_KINDS = ("date", "range", "relative", "anniversary", "decade")
@@ -78,12 +84,13 @@ def sentence_events(sentences: pd.DataFrame, keywords: pd.DataFrame | None = Non
 
     Event types are the labels of the event words (``keywords``, default ``kb.event_words``) found in
     the sentence; actors are the canonical names of the gazetteer's people whose full names ``kb``'s
-    alias matcher finds, in gazetteer order. A sentence with an event word but no actor takes the
-    actors of the previous sentence of the same document ("Kim paid a visit ..." after "Kim Jong Un
-    ..."): a light stand-in for coreference.
+    alias matcher finds, in gazetteer order. A sentence with an event word about people (``match_actors``
+    = yes: a visit, a summit) but no actor takes the actors of the previous sentence of the same document
+    ("Kim paid a visit ..." after "Kim Jong Un ..."): a light stand-in for coreference.
     """
     kb = _knowledge(kb)
     events = _event_words(keywords, kb)
+    about_people = set(events.loc[events["match_actors"].str.lower().eq("yes"), "label"])
     order = {eid: i for i, eid in enumerate(kb.persons)}
     rows, prev_doc, prev_actors = [], None, ()
     for doc_id, sent_id, text in zip(sentences["doc_id"], sentences["sent_id"], sentences["text"]):
@@ -92,16 +99,62 @@ def sentence_events(sentences: pd.DataFrame, keywords: pd.DataFrame | None = Non
         names = tuple(kb.canonical_of[e] for e in sorted(found, key=order.get))
         if doc_id != prev_doc:
             prev_actors = ()
-        if types and not names:
+        if not names and about_people.intersection(types):
             names = prev_actors
         rows.append((doc_id, sent_id, ", ".join(types), ", ".join(names)))
         prev_doc, prev_actors = doc_id, names
     return pd.DataFrame(rows, columns=["doc_id", "sent_id", "event_types", "actors"])
 
 
+def _clause_actors(st: pd.DataFrame, kb) -> list[str]:
+    """Per statement, the people its own clause names (:func:`helpers.events.participants.date_participants`);
+    a statement whose sentence names nobody keeps the actors :func:`sentence_events` gave it."""
+    persons = set(kb.persons)
+    breaks = visit_patterns(kb).breaks
+    out = list(st["actors"].fillna(""))
+    pos = {k: i for i, k in enumerate(st.index)}
+    for _, g in st.groupby(["doc_id", "sent_id"], sort=False):
+        text, s0 = g["sentence"].iloc[0], g["sent_start"].iloc[0]
+        if not isinstance(text, str):
+            continue
+        people = [(m.start, m.end, kb.canonical_of[m.entity_id]) for m in kb.matcher.find(text)
+                  if m.entity_id in persons]
+        if not people:
+            continue
+        dates = [(int(a - s0), int(b - s0)) for a, b in zip(g["start"], g["end"])]
+        for k, names in zip(g.index, date_participants(text, dates, people, breaks)):
+            out[pos[k]] = ", ".join(names)
+    return out
+
+
+def _not_event(st: pd.DataFrame, words: pd.DataFrame, kb) -> list[str]:
+    """Per statement, why its date makes no event: 'report date' (:func:`helpers.events.participants.report_date`),
+    'self-contradiction' (an elapsed time, "N years ago", whose arithmetic disagrees with an explicit date of
+    its sentence, as :func:`internal_inconsistencies` finds: the pair implies a publication year), else ''."""
+    cue = report_cue(kb)
+    event = re.compile("|".join(f"(?:{p})" for p in words["pattern"]), re.IGNORECASE)
+    breaks = visit_patterns(kb).breaks
+    slips = {i for i, _, _, implied, consistent in _relative_checks(st) if implied is not None and not consistent}
+    out, cuts, starts, last = [], [], [], None
+    for i, text, s0, a, b in zip(st.index, st["sentence"], st["sent_start"], st["start"], st["end"]):
+        if i in slips or not isinstance(text, str):
+            out.append("self-contradiction" if i in slips else "")
+            continue
+        if text is not last:  # the clauses of a sentence, once for all its dates
+            cuts, last = clauses(text, breaks), text
+            starts = [c0 for c0, _ in cuts]
+        a, b = int(a - s0), int(b - s0)
+        clause = cuts[max(0, bisect_right(starts, a) - 1)] if cuts else None
+        out.append("report date" if report_date(text, a, b, cue, event, breaks, clause) else "")
+    return out
+
+
 def annotate_events(statements: pd.DataFrame, sentences: pd.DataFrame,
                     keywords: pd.DataFrame | None = None, kb=None) -> pd.DataFrame:
-    """Add ``event_types`` and ``actors`` of each statement's sentence (see :func:`sentence_events`).
+    """Add ``event_types`` (of each statement's sentence, see :func:`sentence_events`), ``actors`` (the
+    people the statement's own clause names: "In 1958 A visited X while B came in 1957" gives 1958 to A
+    and 1957 to B; see :mod:`helpers.events.participants`) and ``not_event`` (why the date makes no event:
+    a 'report date' or a 'self-contradiction'; see :func:`_not_event`).
 
     The dead are not actors of what happens after their death: a person whose death ``lifespans.csv``
     records before the first day the statement's date allows is left out of its actors (a 2012 sentence naming Kim Il
@@ -110,12 +163,15 @@ def annotate_events(statements: pd.DataFrame, sentences: pd.DataFrame,
     too: a commemorative mention alone makes no event.
     """
     kb = _knowledge(kb)
+    words = _event_words(keywords, kb)
     ev = sentence_events(sentences.sort_values(["doc_id", "sent_id"]), keywords, kb)
     out = statements.merge(ev, on=["doc_id", "sent_id"], how="left", validate="many_to_one")
+    if out.empty:
+        return out.assign(not_event=pd.Series(dtype=object))
+    out = out.assign(actors=_clause_actors(out, kb), not_event=_not_event(out, words, kb))
     died = {kb.canonical_of[e]: d for e, d in kb.died_of.items() if e in kb.canonical_of}
-    if not died or out.empty:
+    if not died:
         return out
-    words = _event_words(keywords, kb)
     needs_actor = set(words.loc[words["match_actors"].str.lower().eq("yes"), "label"])
     actors, types = [], []
     for named, kinds, start in zip(out["actors"].fillna(""), out["event_types"].fillna(""), out["date_start"]):
@@ -134,12 +190,36 @@ def _labels(text: str) -> set[str]:
     return set(text.split(", ")) if text else set()
 
 
+def _names(text: str) -> list[str]:
+    return [a for a in text.split(", ") if a] if isinstance(text, str) else []
+
+
+def _common_participants(st: pd.DataFrame, members: list[int]) -> list[str]:
+    """The people every article telling the event names for it (articles that name nobody aside), most
+    often named first: what the event's label may credit to all of them."""
+    by_doc: dict[str, list[str]] = {}
+    for k in members:
+        by_doc.setdefault(st["doc_id"][k], []).extend(_names(st["actors"][k]))
+    named = [set(v) for v in by_doc.values() if v]
+    if not named:
+        return []
+    common = set.intersection(*named)
+    counts = pd.Series([a for k in members for a in _names(st["actors"][k]) if a in common], dtype=object)
+    counts = counts.value_counts()
+    return sorted(common, key=lambda a: (-counts.get(a, 0), a))
+
+
 def cluster_events(statements: pd.DataFrame, keywords: pd.DataFrame | None = None, kb=None) -> pd.DataFrame:
-    """Group annotated statements that tell the same event; adds ``event_id`` and ``event``.
+    """Group annotated statements that tell the same event; adds ``event_id``, ``event`` and ``told``.
 
     Two statements are linked when they share an event type, their years overlap, and, for event
     types about people (``match_actors`` = yes: visits, summits), they name a common actor. Events are
-    the connected groups; statements with no event word or a decade-wide date get no event.
+    the connected groups; statements with no event word, a decade-wide date or a ``not_event`` reason
+    (a report date, a self-contradiction: :func:`annotate_events`) get no event.
+
+    The label (``event``: type · people · years) names only the people that every article telling the
+    event names for it, so no outlet is credited with a person it does not name; ``told`` is what each
+    statement itself tells (its event types · the people its clause names).
     """
     ev = _event_words(keywords, kb)
     needs_actor = dict(zip(ev["label"], ev["match_actors"].str.lower().eq("yes")))
@@ -149,7 +229,8 @@ def cluster_events(statements: pd.DataFrame, keywords: pd.DataFrame | None = Non
     actors = [_labels(a) for a in st["actors"]]
     y0 = st["date_start"].dt.year.to_numpy()
     y1 = st["date_end"].dt.year.to_numpy()
-    eligible = [bool(t) and p != "decade" for t, p in zip(types, st["precision"])]
+    reason = st["not_event"].fillna("") if "not_event" in st else pd.Series("", index=st.index)
+    eligible = [bool(t) and p != "decade" and not r for t, p, r in zip(types, st["precision"], reason)]
     parent = list(range(len(st)))
 
     def find(i):
@@ -171,6 +252,7 @@ def cluster_events(statements: pd.DataFrame, keywords: pd.DataFrame | None = Non
         groups.setdefault(find(i), []).append(i)
     event_id = np.full(len(st), "", dtype=object)
     event = np.full(len(st), "", dtype=object)
+    told = np.full(len(st), "", dtype=object)
     ranked = sorted(groups.values(), key=lambda g: (min(st["date_start"][k] for k in g), min(g)))
     width = max(2, len(str(len(ranked))))  # ids sort as text in date order: E01 … E99, or E001 … beyond
     for n, members in enumerate(ranked, 1):
@@ -178,14 +260,15 @@ def cluster_events(statements: pd.DataFrame, keywords: pd.DataFrame | None = Non
         main = min(type_counts.index, key=lambda t: (-type_counts[t], order.get(t, 99)))
         if "anniversary" in type_counts and (st["kind"][members] == "anniversary").any():
             main = "anniversary"
-        actor_counts = pd.Series([a for k in members for a in actors[k]], dtype=object).value_counts()
-        who = sorted(actor_counts.index, key=lambda a: (-actor_counts[a], a))[:2]
+        who = _common_participants(st, members)[:2]
         first, last = min(y0[k] for k in members), max(y1[k] for k in members)
         years = str(first) if first == last else f"{first}-{last}"
         label = " · ".join([main] + ([" & ".join(who)] if who and needs_actor.get(main) else []) + [years])
         for k in members:
+            mine = sorted(types[k], key=lambda t: order.get(t, 99))
             event_id[k], event[k] = f"E{n:0{width}d}", label
-    return st.assign(event_id=event_id, event=event)
+            told[k] = " · ".join([", ".join(mine)] + ([" & ".join(_names(st["actors"][k]))] if actors[k] else []))
+    return st.assign(event_id=event_id, event=event, told=told)
 
 
 def _checks_by_span(checks: pd.DataFrame | None) -> dict:
@@ -238,6 +321,23 @@ def disagreements(events: pd.DataFrame, checks: pd.DataFrame | None = None) -> p
                                                                         kind="stable", ignore_index=True)
 
 
+def _relative_checks(timexes: pd.DataFrame):
+    """(index, relative row, nearest explicit row, implied publication year or None, consistent) for each
+    resolved relative expression whose sentence also prints an absolute date or range (see
+    :func:`internal_inconsistencies`)."""
+    t = timexes[timexes["value"] != ""]
+    explicit = t[t["kind"].isin(["date", "range"]) & (t["anchor"] == "")]
+    relative = t[(t["kind"] == "relative") & (t["value"].str.len() >= 4)]
+    for i, r in zip(relative.index, relative.itertuples()):
+        same = explicit[(explicit["doc_id"] == r.doc_id) & (explicit["sent_id"] == r.sent_id)]
+        if same.empty:
+            continue
+        e = same.loc[(same["start"] - r.start).abs().idxmin()]
+        r0, r1, _ = _span(r.value, r.end_value)
+        e0, e1, _ = _span(e["value"], e["end_value"])
+        yield i, r, e, year_of_writing(r.text, e0.year), not (r1.year < e0.year or e1.year < r0.year)
+
+
 def internal_inconsistencies(timexes: pd.DataFrame) -> pd.DataFrame:
     """Relative dates checked against an explicit date printed in the same sentence.
 
@@ -245,21 +345,8 @@ def internal_inconsistencies(timexes: pd.DataFrame) -> pd.DataFrame:
     the nearest such date is compared: ``consistent`` is False when their years do not overlap.
     For "N years ago", ``implied_published`` is the publication year the explicit date implies.
     """
-    t = timexes[timexes["value"] != ""]
-    explicit = t[t["kind"].isin(["date", "range"]) & (t["anchor"] == "")]
-    relative = t[(t["kind"] == "relative") & (t["value"].str.len() >= 4)]
-    rows = []
-    for r in relative.itertuples():
-        same = explicit[(explicit["doc_id"] == r.doc_id) & (explicit["sent_id"] == r.sent_id)]
-        if same.empty:
-            continue
-        e = same.loc[(same["start"] - r.start).abs().idxmin()]
-        r0, r1, _ = _span(r.value, r.end_value)
-        e0, e1, _ = _span(e["value"], e["end_value"])
-        implied = year_of_writing(r.text, e0.year)
-        implied = pd.NA if implied is None else implied
-        rows.append((r.doc_id, r.sent_id, r.text, r.value, r.anchor, e["text"], e["value"], implied,
-                     not (r1.year < e0.year or e1.year < r0.year)))
+    rows = [(r.doc_id, r.sent_id, r.text, r.value, r.anchor, e["text"], e["value"],
+             pd.NA if implied is None else implied, ok) for _, r, e, implied, ok in _relative_checks(timexes)]
     cols = ["doc_id", "sent_id", "relative_text", "relative_value", "anchor", "explicit_text", "explicit_value",
             "implied_published", "consistent"]
     out = pd.DataFrame(rows, columns=cols)

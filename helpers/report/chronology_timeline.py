@@ -3,11 +3,15 @@
 - :func:`typed_dates`: dated statements that the event layer can read also when there is none;
 - :func:`timeline_selection`: the events the timeline draws, by a stated rule, when there are too many for
   one readable figure (:data:`MAX_EVENTS`);
-- :func:`plot_timeline`: the figure, or the sentence saying why there is none.
+- :func:`plot_timeline`: the figure, or the sentence saying why there is none;
+- :func:`not_event_note`: the dates that make no event although their sentence has an event word (a date
+  that dates a report, an elapsed time its own sentence contradicts), each quoted.
 """
 from __future__ import annotations
 
 import pandas as pd
+
+from helpers.report.text import md_quote
 
 MAX_EVENTS = 30
 """The most events the timeline draws one row each (30 rows is a figure about 11 inches tall)."""
@@ -90,3 +94,28 @@ def plot_timeline(points: pd.DataFrame, colors: dict[str, str], start_year: int,
     order = shown["event_id"].str.extract(r"(\d+)$", expand=False).astype(float)
     shown = shown.assign(_order=order).sort_values(["_order", "outlet"], kind="stable").drop(columns="_order")
     return plot_event_timeline(shown, colors, start_year, end_year, title=title)
+
+
+NOT_EVENT_WORDS = {"report date": "dates a report, not the event its sentence tells",
+                   "self-contradiction": "is an elapsed time whose arithmetic its own sentence contradicts"}
+
+
+def not_event_note(statements: pd.DataFrame) -> str:
+    """The statements that make no event by their ``not_event`` reason
+    (:func:`~helpers.events.chronology.annotate_events`), each date quoted with its sentence; '' when none.
+
+    >>> st = pd.DataFrame({"text": ["May 1952", "30 years ago"], "not_event": ["report date", "self-contradiction"],
+    ...                    "outlet": ["A", "B"], "sentence": ["He said in a report in May 1952.",
+    ...                                                       "30 years ago, in 1980, war came."]})
+    >>> print(not_event_note(st))
+    2 dates make no event: “May 1952” (A) dates a report, not the event its sentence tells: “He said in a report in May 1952.”; “30 years ago” (B) is an elapsed time whose arithmetic its own sentence contradicts: “30 years ago, in 1980, war came.”
+    """
+    if "not_event" not in statements:
+        return ""
+    rows = statements[statements["not_event"].fillna("") != ""]
+    if rows.empty:
+        return ""
+    parts = [f"“{md_quote(r.text)}” ({md_quote(r.outlet)}) {NOT_EVENT_WORDS.get(r.not_event, r.not_event)}: "
+             f"“{md_quote(r.sentence)}”" for r in rows.itertuples()]
+    n = len(parts)
+    return f"{n} date{'s make' if n != 1 else ' makes'} no event: " + "; ".join(parts)
