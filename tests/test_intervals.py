@@ -104,10 +104,14 @@ def test_disagree_with_a_missing_date_is_false():
     assert disagree(parse_interval("1958"), None) is False
 
 
-def test_disagree_is_disjoint_or_equally_precise_and_different():
-    values = ["195X", "1958", "1959", "1958-11", "1958-12", "1958-W48", "1958-11-27", ("1958-11-20", "1958-12-05")]
+def test_disagree_is_disjoint_or_two_different_extents():
+    # the rule of helpers.dates.relation: no day in common, or two ranges at one precision that differ;
+    # a single day inside a day range is one day of it, not a disagreement
+    values = ["195X", "1958", "1959", "1958-11", "1958-12", "1958-W48", "1958-11-27", ("1958-11-20", "1958-12-05"),
+              ("1958-11-21", "1958-12-05")]
     ivs = [parse_interval(*v) if isinstance(v, tuple) else parse_interval(v) for v in values]
     for a, b in itertools.product(ivs, ivs):
         rel = relation(a, b)
-        expected = rel == "disjoint" or (rel != "same" and a.precision == b.precision)
+        extents = a.precision == b.precision and a.start != a.end and b.start != b.end
+        expected = rel == "disjoint" or (rel != "same" and extents)
         assert disagree(a, b) is expected, (a, b)

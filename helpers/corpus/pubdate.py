@@ -9,7 +9,7 @@ reports a catalog date that contradicts the printed one.
 and looks for two kinds of statement that fix the year of writing:
 
 * an ordinal anniversary of a reference event kept in
-  ``helpers/data/reference_dates.csv`` ("January 31 is the 73rd (or seventy-third) anniversary of
+  ``helpers/data/reference_chronology.csv`` ("January 31 is the 73rd (or seventy-third) anniversary of
   the establishment of the diplomatic relations" with relations established on
   31 January 1950 gives January 2023: month precision when the sentence names
   the anniversary's month, year precision otherwise);

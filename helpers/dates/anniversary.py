@@ -4,10 +4,11 @@ Every stage that turns an ordinal anniversary or an elapsed time into a year cal
 ``corpus.pubdate`` (the year an undated page was written), ``annotate.timex`` (the value of the
 expression) and ``events.chronology`` (the publication year a sentence implies).
 
-- Reference events come from ``helpers/data/reference_dates.csv`` (their date and the phrases
-  that name them) and ``helpers/data/event_keywords.csv`` (who may be named as their parties),
-  read once through :func:`helpers.paths.data_file` (:func:`load_references`) and passed to the
-  resolver as an argument with that default.
+- Reference events come from ``helpers/data/reference_chronology.csv`` (the preferred claim of each
+  event: its date and the phrases that name them, :mod:`helpers.dates.reference`) and
+  ``helpers/data/event_keywords.csv`` (who may be named as their parties), read once through
+  :func:`helpers.paths.data_file` (:func:`load_references`) and passed to the resolver as an
+  argument with that default.
 - :func:`resolve_anniversary`: 'the 73rd (or seventy-third) anniversary' followed by ' of the
   establishment of diplomatic relations' is the reference date plus 73 years, unless the phrase
   names parties that are not the event's own ('... between Vietnam and Cuba').
@@ -26,6 +27,8 @@ from typing import NamedTuple
 import pandas as pd
 
 from helpers.dates.grammar import NUM_A, ORD, UNIT, UNIT_ISO, parse_number, parse_ordinal, unit_name
+from helpers.dates.intervals import parse_interval
+from helpers.dates.reference import citation, preferred_references
 from helpers.paths import data_file
 
 PRECISIONS = ("day", "month", "year")
@@ -65,9 +68,13 @@ class Anniversary(NamedTuple):
 # --------------------------------------------------------------------------- reference events
 @functools.cache
 def reference_dates() -> pd.DataFrame:
-    """The curated reference events (helpers/data/reference_dates.csv), dates parsed."""
-    table = pd.read_csv(data_file("reference_dates.csv"), dtype=str)
-    table["date"] = pd.to_datetime(table["date"], format="%Y-%m-%d")
+    """The preferred claim of each reference event (helpers/data/reference_chronology.csv), its first day
+    parsed as ``date``, its last day as ``end_date`` ('' for one day), its citation as ``source``."""
+    table = preferred_references()
+    spans = [parse_interval(a, b) for a, b in zip(table["date"], table["end_date"])]
+    table["date"] = pd.to_datetime([s.start for s in spans])
+    table["end_date"] = [s.end.isoformat() if s.end != s.start else "" for s in spans]
+    table["source"] = [citation(r) for r in table.itertuples()]
     return table
 
 
@@ -84,12 +91,17 @@ def _date_tuple(text: str, precision: str) -> tuple:
 
 
 def references_from_tables(dates: pd.DataFrame, keywords: pd.DataFrame) -> tuple[Reference, ...]:
-    """Reference events from a reference-dates table and the ``party`` rows of an event-keywords table."""
+    """Reference events from a reference table and the ``party`` rows of an event-keywords table.
+
+    A table with a ``preferred`` column (the reference chronology) gives one event per preferred row.
+    """
+    if "preferred" in dates.columns:
+        dates = dates[dates["preferred"].astype(str).str.lower().isin(("true", "1", "yes"))]
     parties: dict[str, list[str]] = {}
     for row in keywords[keywords["kind"] == "party"].itertuples():
         if row.label not in set(dates["event_id"]):
             raise ValueError(f"event_keywords.csv names parties of {row.label!r}, "
-                             f"an event that reference_dates.csv does not define")
+                             f"an event that reference_chronology.csv does not define")
         parties.setdefault(row.label, []).append(row.pattern)
     refs = []
     for row in dates.itertuples():
@@ -102,8 +114,8 @@ def references_from_tables(dates: pd.DataFrame, keywords: pd.DataFrame) -> tuple
 
 @functools.cache
 def load_references() -> tuple[Reference, ...]:
-    """The project's reference events (reference_dates.csv) and their parties (event_keywords.csv)."""
-    dates = pd.read_csv(data_file("reference_dates.csv"), dtype=str, keep_default_na=False)
+    """The project's reference events (reference_chronology.csv) and their parties (event_keywords.csv)."""
+    dates = preferred_references()
     keywords = pd.read_csv(data_file("event_keywords.csv"), dtype=str, keep_default_na=False)
     return references_from_tables(dates, keywords)
 

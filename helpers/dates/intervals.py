@@ -3,9 +3,9 @@
 A date in the press is given at some precision: a day ("27 November 1958"), an ISO week, a month,
 a year or a decade ("the 1950s", ISO ``195X``), or a range of them ("27 November to 3 December").
 :func:`parse_interval` turns the ISO value (and an optional end value) into the days it covers and
-the precision it was given at; :func:`relation` says how two intervals relate; :func:`disagree` is
-the one rule, used by the exchanges of :mod:`helpers.events` and by the chronology, for "these two
-dates of the same event cannot both be true".
+the precision it was given at; :func:`relation` says how two intervals relate by their days;
+:func:`disagree` asks the one rule for "these two dates of the same event cannot both be true", which
+:mod:`helpers.dates.relation` states and documents.
 
 This module imports nothing from the stages: it is part of the date foundation.
 """
@@ -120,29 +120,17 @@ def relation(a: Interval, b: Interval) -> str:
 
 
 def disagree(a: Interval | None, b: Interval | None) -> bool:
-    """Do two dates given for the same event disagree? The one rule of the collection.
+    """Do two dates given for the same event disagree? The one rule of the collection, which lives in
+    :func:`helpers.dates.relation.relate` (this name is kept for its callers).
 
-    - the same days: no;
-    - no day in common: yes ("1958" and "1964"; "February 2019" and "March 2019" for a one-day event);
-    - given at the same precision but not the same days: yes. Two day-precise accounts of one visit
-      ("27 November to 3 December" and "28 November to 2 December") cannot both be exact, nor can
-      two months or two years;
-    - given at different precisions, with days in common: no. The coarser one is the looser account.
-      A year containing a day is plainly consistent; so is a month that overlaps a range spilling
-      out of it: "in November 1958" against "20 November to 5 December 1958" is how the press dates
-      a visit by the month it began in, and a reader would not call it a contradiction. Only a coarse
-      date that shares no day with the finer one contradicts it, and that is the disjoint case.
-
-    Either interval missing (no date) gives False: there is nothing to disagree with.
+    >>> disagree(parse_interval("1958-11-27", "1958-12-03"), parse_interval("1958-11-28", "1958-12-02"))
+    True
+    >>> disagree(parse_interval("1958"), parse_interval("1958-11-28")), disagree(None, parse_interval("1958"))
+    (False, False)
     """
-    if a is None or b is None:
-        return False
-    rel = relation(a, b)
-    if rel == "same":
-        return False
-    if rel == "disjoint":
-        return True
-    return a.precision == b.precision
+    from helpers.dates.relation import contradicts  # relation builds on this module: imported when called
+
+    return contradicts(a, b)
 
 
 def finer(a: Interval, b: Interval) -> bool:

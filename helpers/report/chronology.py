@@ -334,7 +334,7 @@ def reference_dates_within(dis: pd.DataFrame, refs: pd.DataFrame) -> pd.DataFram
 def reference_note(refs: pd.DataFrame) -> str:
     """Each reference date as a bullet: description, first and last day, source (or that none applies)."""
     if refs.empty:
-        return ("No reference date of `helpers/data/reference_dates.csv` falls inside an event the articles date "
+        return ("No reference date of `helpers/data/reference_chronology.csv` falls inside an event the articles date "
                 "differently.")
     return "\n".join(
         f"- {md_quote(r.description)}: {r.date:%d %B %Y}"
