@@ -4,7 +4,8 @@ Data flows one way, and every layer is a DataFrame::
 
     raw files -> segments -> sentences          helpers.corpus   (load_corpus reads them)
               -> timexes, mentions             helpers.annotate (dates, entity mentions)
-              -> visits, exchanges             helpers.events   (visit statements, merged visits)
+              -> visits, exchanges, checks     helpers.events   (visit statements, merged visits,
+                                                                dates checked against the references)
               -> analyses                      helpers.analysis, helpers.report (the notebooks)
 
 Each derived layer is a function of the tables it reads; :class:`Corpus` only
@@ -129,10 +130,20 @@ class Corpus:
 
     @cached_property
     def exchanges(self) -> pd.DataFrame:
-        """Visit statements merged into distinct visits, with the articles reporting each (helpers.events.exchanges)."""
+        """Visit statements merged into distinct visits, with the articles reporting each, dated by the reference
+        chronology where their statements conflict (helpers.events.exchanges)."""
         from helpers.events.exchanges import merge_exchanges
 
-        return merge_exchanges(self.visits, self.document_table, died=self.kb.died_of)
+        return merge_exchanges(self.visits, self.document_table, died=self.kb.died_of, checks=self.checks)
+
+    @cached_property
+    def checks(self) -> pd.DataFrame:
+        """Dated statements about events of the reference chronology, each judged consistent, contradicting
+        or unverifiable against its cited reference (helpers.events.checks)."""
+        from helpers.events.checks import extract_corpus_checks
+
+        return extract_corpus_checks(self.document_table, self.sentence_spans, self.timexes, self.mentions,
+                                     self.visits, self.kb, workers=self.workers, problems=self._problems_of("checks"))
 
     @property
     def kb(self) -> KnowledgeBase:

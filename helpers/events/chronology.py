@@ -6,11 +6,11 @@
   articles, found by event words (``data/event_keywords.csv``), actors (the gazetteer's people, found
   by its alias matcher) and overlapping years;
 - :func:`disagreements`: statements of one event whose dates cannot both be true at the precision
-  they are given; :func:`internal_inconsistencies`: a relative date that contradicts an explicit date
+  they are given, and statements the reference chronology contradicts (the ``corpus.checks`` layer); :func:`internal_inconsistencies`: a relative date that contradicts an explicit date
   of the same sentence (for example two "N years ago" that imply different publication years);
 - :func:`assign_periods`: which period of the relationship a statement dates (``data/periods.csv``);
 
-Dates are read and compared by :mod:`helpers.dates.intervals` (one parser, one disagreement rule);
+Dates are read by :mod:`helpers.dates.intervals` and compared by the one rule of :mod:`helpers.dates.relation`;
 the extractor is scored against its codebook in :mod:`helpers.evaluate`.
 """
 from __future__ import annotations
@@ -188,26 +188,54 @@ def cluster_events(statements: pd.DataFrame, keywords: pd.DataFrame | None = Non
     return st.assign(event_id=event_id, event=event)
 
 
-def disagreements(events: pd.DataFrame) -> pd.DataFrame:
-    """Statements of one event, from different articles, whose dates disagree.
+def _checks_by_span(checks: pd.DataFrame | None) -> dict:
+    """(doc_id, start, end) of a date expression -> its first check row (trip_id, verdict, reference_value,
+    source, event_id), from the ``corpus.checks`` layer."""
+    if checks is None or checks.empty:
+        return {}
+    out: dict = {}
+    for r in checks.itertuples():
+        out.setdefault((r.doc_id, r.start, r.end), (r.trip_id, r.verdict, r.reference_value, r.source, r.event_id))
+    return out
 
-    Two dates disagree by the one rule of :func:`helpers.dates.intervals.disagree` (no day in
-    common, or equally precise and different). One row per statement involved in a disagreement,
-    with the outlets it disagrees with.
+
+def _same_trip_agrees(ca, cb) -> bool:
+    """Both statements agree with the reference dates of one trip (its phases may differ)."""
+    return bool(ca and cb and ca[0] and ca[0] == cb[0] and ca[1] == cb[1] == "consistent")
+
+
+DISAGREEMENT_COLUMNS = ["event_id", "event", "doc_id", "outlet", "media_system", "text", "value", "end_value", "start",
+                        "end", "sentence", "disagrees_with", "reference_event", "reference_value", "verdict", "source"]
+
+
+def disagreements(events: pd.DataFrame, checks: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Statements of one event, from different articles, whose dates disagree, and statements the
+    reference chronology contradicts.
+
+    Two dates disagree by the one rule of :func:`helpers.dates.relation.relate` (no unit in common at the
+    coarser precision, or two ranges at one precision that differ at an end), unless ``checks`` (the
+    ``corpus.checks`` layer) finds both consistent with the reference dates of one trip: then they date
+    different phases of it (the arrival, the summit, the official visit), not the trip twice. One row per
+    statement involved in a disagreement, with the outlets it disagrees with; with ``checks``, also every
+    statement the references contradict (``disagrees_with`` may then be empty), and for each row its
+    ``reference_event``, ``reference_value``, ``verdict`` and ``source`` ('' where no reference checks it).
     """
+    ref = _checks_by_span(checks)
     rows = []
     for event_id, g in events[events["event_id"] != ""].groupby("event_id", sort=True):
         recs = list(g.itertuples())
         ivs = [parse_interval(r.value, r.end_value) for r in recs]
-        for a, ia in zip(recs, ivs):
-            others = sorted({b.outlet for b, ib in zip(recs, ivs) if b.doc_id != a.doc_id and disagree(ia, ib)})
-            if others:
+        cks = [ref.get((r.doc_id, r.start, r.end)) for r in recs]
+        for a, ia, ca in zip(recs, ivs, cks):
+            others = sorted({b.outlet for b, ib, cb in zip(recs, ivs, cks)
+                             if b.doc_id != a.doc_id and disagree(ia, ib) and not _same_trip_agrees(ca, cb)})
+            if others or (ca and ca[1] == "contradicts"):
+                trip, verdict, value, source, ref_event = ca or ("", "", "", "", "")
                 rows.append((event_id, a.event, a.doc_id, a.outlet, a.media_system, a.text, a.value,
-                             a.end_value, a.start, a.end, a.sentence, "; ".join(others)))
-    cols = ["event_id", "event", "doc_id", "outlet", "media_system", "text", "value", "end_value", "start",
-            "end", "sentence", "disagrees_with"]
-    return pd.DataFrame(rows, columns=cols).sort_values(["event_id", "value", "doc_id"], kind="stable",
-                                                         ignore_index=True)
+                             a.end_value, a.start, a.end, a.sentence, "; ".join(others), ref_event, value, verdict,
+                             source))
+    return pd.DataFrame(rows, columns=DISAGREEMENT_COLUMNS).sort_values(["event_id", "value", "doc_id"],
+                                                                        kind="stable", ignore_index=True)
 
 
 def internal_inconsistencies(timexes: pd.DataFrame) -> pd.DataFrame:

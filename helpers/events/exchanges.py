@@ -2,7 +2,9 @@
 
 :func:`assign_exchanges` ties each statement to an exchange; :func:`merge_exchanges` summarises each
 exchange (the most precise dates reported, and whether the reported dates disagree by the one rule of
-:func:`helpers.dates.intervals.disagree`).
+:mod:`helpers.dates.relation`). With the ``corpus.checks`` layer, an exchange whose statements conflict
+(with each other, or with the reference chronology) is dated by the preferred reference claim of its trip,
+and the statements the reference contradicts are listed.
 """
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ import datetime as dt
 import pandas as pd
 
 from helpers.dates.intervals import disagree, finer, parse_interval, relation, span_interval
+from helpers.dates.reference import citation, preferred_references
 from helpers.events.levels import LEVELS, visit_year
 
 
@@ -84,7 +87,8 @@ _COLUMNS = ("exchange_id", "visitor", "visitor_id", "from_country", "to_country"
 
 EXCHANGE_COLUMNS = ["exchange_id", "visitor", "visitor_id", "from_country", "to_country", "date_start", "date_end",
                     "year", "level", "status", "n_statements", "n_articles", "doc_ids", "dates_reported",
-                    "date_disagreement", "titles_reported", "statuses_reported", "outlets"]
+                    "date_disagreement", "titles_reported", "statuses_reported", "outlets", "reference_event",
+                    "date_basis", "conflicting_statements", "reference_source"]
 
 
 def after_death(visits: pd.DataFrame, died: dict[str, pd.Timestamp]) -> pd.Series:
@@ -107,7 +111,8 @@ def after_death(visits: pd.DataFrame, died: dict[str, pd.Timestamp]) -> pd.Serie
 
 
 def merge_exchanges(visits: pd.DataFrame, documents: pd.DataFrame | None = None, gap_days: int = 31,
-                    died: dict[str, pd.Timestamp] | None = None) -> pd.DataFrame:
+                    died: dict[str, pd.Timestamp] | None = None, checks: pd.DataFrame | None = None,
+                    references: pd.DataFrame | None = None) -> pd.DataFrame:
     """Merge visit statements into distinct exchanges (visits), as tied by :func:`assign_exchanges`.
 
     A statement left with ``exchange_id`` NA (undated, its visitor made several visits that way) is
@@ -115,6 +120,13 @@ def merge_exchanges(visits: pd.DataFrame, documents: pd.DataFrame | None = None,
     row per exchange (columns :data:`EXCHANGE_COLUMNS`, also when there is none): visitor, direction, the
     date span of the most precise reports, level, status, the reporting articles (and outlets when
     ``documents`` is given), the dates and titles as reported, and whether the dates disagree.
+
+    With ``checks`` (the ``corpus.checks`` layer), each dated statement carries its verdict against the
+    reference chronology (``references``: a chronology table, default the shipped one): two statements that
+    both agree with the reference dates of one trip do not disagree (they date its phases), and an exchange
+    whose statements disagree or which the reference contradicts is dated by the preferred claim of its trip
+    (``date_basis`` 'reference', else 'reported'), with ``reference_event``, the ``conflicting_statements``
+    (the dates the reference contradicts, with their articles) and the ``reference_source``.
     """
     if died and len(visits):
         visits = visits[~after_death(visits, died)]
@@ -124,22 +136,66 @@ def merge_exchanges(visits: pd.DataFrame, documents: pd.DataFrame | None = None,
     for i, xid in enumerate(col["exchange_id"]):
         members.setdefault(xid, []).append(i)
     outlet_of = None if documents is None else dict(zip(documents.index.tolist(), documents["outlet"].tolist()))
-    rows = [_exchange_row(xid, members[xid], col, outlet_of) for xid in sorted(members)]
+    col["check"] = _statement_checks(assigned, checks)
+    trips = _trip_dates(references) if checks is not None else {}
+    rows = [_exchange_row(xid, members[xid], col, outlet_of, trips) for xid in sorted(members)]
     out = pd.DataFrame(rows, columns=EXCHANGE_COLUMNS if not rows else None)
+    out = out[[c for c in EXCHANGE_COLUMNS if c in out.columns]]
     if len(out):
         out = out.sort_values(["date_start", "visitor"], kind="stable").reset_index(drop=True)
         out["year"] = out["year"].astype("Int64")
     return out
 
 
-def _exchange_row(xid: str, rows: list[int], col: dict[str, list], outlet_of: dict | None) -> dict:
+def _value(start: str, end: str) -> str:
+    return start if end in ("", start) else f"{start}/{end}"
+
+
+def _statement_checks(assigned: pd.DataFrame, checks: pd.DataFrame | None) -> list:
+    """For each statement (row position): (trip_id, verdict) of the check of its date in its sentence, or None."""
+    if checks is None or checks.empty:
+        return [None] * len(assigned)
+    by = {}
+    for r in checks[checks["trip_id"] != ""].itertuples():
+        by.setdefault((r.doc_id, r.sent_id, r.stated_value), (r.trip_id, r.verdict))
+    return [by.get((d, s, _value(a or b, b)))
+            for d, s, a, b in zip(assigned["doc_id"], assigned["sent_id"], assigned["date_start"], assigned["date_end"])]
+
+
+def _trip_dates(references: pd.DataFrame | None) -> dict[str, tuple[str, str, str]]:
+    """trip (event) id -> (date, end date, citation) of its preferred reference claim."""
+    pref = preferred_references(references)
+    return {r.event_id: (r.date, r.end_date or r.date, citation(r)) for r in pref.itertuples()}
+
+
+def _conflicts(dated: list[int], col: dict[str, list]) -> tuple[bool, str, list[int]]:
+    """Whether the dated statements disagree (by the one rule, except two that agree with one reference trip),
+    the trip most of their checks name ('' for none) and the statements the reference contradicts."""
+    ivs = {i: parse_interval(col["date_start"][i] or col["date_end"][i], col["date_end"][i] or None, strict=False)
+           for i in dated}
+    ck = col["check"]
+    both_fit = lambda i, j: bool(ck[i] and ck[j] and ck[i] == ck[j] and ck[i][1] == "consistent")  # noqa: E731
+    disagreement = any(disagree(ivs[i], ivs[j]) and not both_fit(i, j)
+                       for n, i in enumerate(dated) for j in dated[n + 1:])
+    trips = [ck[i][0] for i in dated if ck[i]]
+    trip = max(sorted(set(trips)), key=trips.count) if trips else ""
+    contradicted = [i for i in dated if ck[i] and ck[i][0] == trip and ck[i][1] == "contradicts"]
+    return disagreement, trip, contradicted
+
+
+def _exchange_row(xid: str, rows: list[int], col: dict[str, list], outlet_of: dict | None,
+                  trips: dict | None = None) -> dict:
     """The row of one exchange from its statements (``rows``: positions in the columns ``col``)."""
     def values(c: str) -> list:
         return [col[c][i] for i in rows]
 
     dated = [i for i in rows if col["date_start"][i] != "" or col["date_end"][i] != ""]
-    start, end, disagreement = reported_span((col["date_start"][i] or col["date_end"][i], col["date_end"][i])
-                                             for i in dated)
+    start, end, _ = reported_span((col["date_start"][i] or col["date_end"][i], col["date_end"][i]) for i in dated)
+    disagreement, trip, contradicted = _conflicts(dated, col)
+    basis, source = "reported", ""
+    if trip in (trips or {}) and (disagreement or contradicted):
+        start, end, source = trips[trip]
+        basis = "reference"
     doc_ids = values("doc_id")
     docs = sorted(set(doc_ids))
     levels = [lv for lv in LEVELS if lv in set(values("level"))]
@@ -158,6 +214,10 @@ def _exchange_row(xid: str, rows: list[int], col: dict[str, list], outlet_of: di
         date_disagreement=disagreement,
         titles_reported=_reported((t, d) for t, d in zip(values("visitor_title"), doc_ids) if t),
         statuses_reported=", ".join(sorted(set(values("status")))),
+        reference_event=trip, date_basis=basis,
+        conflicting_statements=_reported((_value(col["date_start"][i] or col["date_end"][i], col["date_end"][i]),
+                                          col["doc_id"][i]) for i in contradicted),
+        reference_source=source,
     )
     if outlet_of is not None:
         row["outlets"] = tuple(sorted({outlet_of[d] for d in docs}))
