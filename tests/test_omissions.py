@@ -129,3 +129,19 @@ def test_event_labels_stay_apart_when_shortened():
                       "date": ["1950-01-31", "1950-01-31", "1992"]})
     labels = event_labels(o, width=12)
     assert labels.is_unique and labels["c"] == "1992 · short" and labels["a"].endswith("… (a)")
+
+
+def test_an_article_published_before_an_event_does_not_leave_it_out():
+    sentences, mentions, timexes, docs = _corpus()
+    docs = docs.assign(published=pd.to_datetime(["1995-01-01", "2019-03-05", "2010-01-01"]),
+                       published_precision=["day", "day", "year"])
+    table = omission_table(docs, tellings(sentences, mentions, timexes, EVENTS), EVENTS, coded=["a", "b", "c"])
+    before = table.set_index(["event_id", "doc_id"])["before"]
+    assert before[("summit", "a")] and before[("summit", "c")] and not before[("summit", "b")]
+    assert not before[("ties", "c")] and not before[("trip", "b")]  # told, or published after it began
+    matrix = omissions_matrix(table, docs, pd.Series({"a": "A", "b": "B", "c": "C"}))
+    assert matrix.loc["2019 · A summit in Hanoi"].tolist() == ["(before)", "–", "(before)", "0 of 1"]
+    outlets = pd.DataFrame({"outlet": ["Seoul Daily", "Party Paper"], "country": ["KOR", "VNM"],
+                            "media_system": ["independent", "state"], "ambiguous": ["false", "false"]})
+    reading = event_reading(table, "summit", outlets)
+    assert "left out by Party Paper (VNM, state)" in reading and "2 articles published before it began" in reading

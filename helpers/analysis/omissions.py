@@ -12,6 +12,7 @@ An article *tells* an event when
   alone do not tell the event from another one (the arrival at a border town, against the whole trip): a
   summit "in Vietnam's capital" tells the Hanoi summit as well as one "in Hanoi".
 
+An article published before an event began, and that does not tell it ahead, cannot leave it out (``before``).
 Everything else is *left out* as far as the extractors can tell: an article that tells an event in words the
 rules do not resolve (a participant named by a title alone, a date the grammar misses) counts as leaving it out.
 Only where a hand coding covers the article (the seeds' codebooks,
@@ -124,13 +125,25 @@ def tellings(sentences: pd.DataFrame, mentions: pd.DataFrame, timexes: pd.DataFr
         ["doc_id", "event_id", "sent_id", "how"], kind="stable", ignore_index=True)
 
 
+def _published_end(documents: pd.DataFrame) -> pd.Series:
+    """doc_id -> the last day its publication date can mean (the end of its month or year at that precision);
+    NaT where the corpus has no date."""
+    if "published" not in documents:
+        return pd.Series(pd.NaT, index=documents.index)
+    published = pd.to_datetime(documents["published"])
+    precision = documents.get("published_precision", pd.Series("day", index=documents.index))
+    end = published.where(precision != "month", published + pd.offsets.MonthEnd(0))
+    return end.where(precision != "year", published + pd.offsets.YearEnd(0))
+
+
 def omission_table(documents: pd.DataFrame, told: pd.DataFrame, events: pd.DataFrame | None = None,
                    coded: Iterable[str] = ()) -> pd.DataFrame:
     """One row per reference event and article: ``event_id, description, date, doc_id, outlet, media_system,
     tells`` (bool), ``how`` (the strongest way it tells it, :data:`HOW`; '' when it does not), ``sentences``
     (how many of its sentences tell it), the first such ``sent_id``, ``start``, ``end`` and ``sentence``, and
     ``coded``: whether a hand coding covers the article (only there is an article that leaves an event out known
-    not to be an extraction miss). Events in date order, articles in ``documents`` order.
+    not to be an extraction miss), and ``before``: the article was published before the event began (and does not
+    tell it ahead), so it cannot leave it out. Events in date order, articles in ``documents`` order.
 
     >>> docs = pd.DataFrame({"outlet": ["A", "B"], "media_system": ["state", "independent"]}, index=["a", "b"])
     >>> ev = pd.DataFrame({"event_id": ["e"], "description": ["E"], "date": ["1992"]})
@@ -138,6 +151,9 @@ def omission_table(documents: pd.DataFrame, told: pd.DataFrame, events: pd.DataF
     ...                      "start": [10], "end": [40], "sentence": ["..."]})
     >>> omission_table(docs, told, ev, coded=["a"])[["doc_id", "tells", "sentences", "coded"]].values.tolist()
     [['a', False, 0, True], ['b', True, 1, False]]
+    >>> dated = docs.assign(published=pd.to_datetime(["1990-05-01", "1990-01-01"]), published_precision="month")
+    >>> omission_table(dated, told, ev)["before"].tolist()
+    [True, False]
     """
     events = relationship_events() if events is None else events
     grid = pd.MultiIndex.from_product([events["event_id"], documents.index], names=["event_id", "doc_id"])
@@ -155,6 +171,8 @@ def omission_table(documents: pd.DataFrame, told: pd.DataFrame, events: pd.DataF
     out.insert(4, "outlet", out["doc_id"].map(documents["outlet"]))
     out.insert(5, "media_system", out["doc_id"].map(documents["media_system"]))
     out["coded"] = out["doc_id"].isin(set(coded))
+    begins = out["event_id"].map(meta["date"].map(lambda d: pd.Timestamp(parse_interval(d).start)))
+    out["before"] = (out["doc_id"].map(_published_end(documents)) < begins).fillna(False).astype(bool) & ~out["tells"]
     cols = ["event_id", "description", "date", "doc_id", "outlet", "media_system", "tells", "how", "sentences",
-            "sent_id", "start", "end", "sentence", "coded"]
+            "sent_id", "start", "end", "sentence", "coded", "before"]
     return out[cols]

@@ -38,22 +38,29 @@ def _units(documents: pd.DataFrame, labels: pd.Series | None, max_rows: int) -> 
     return row_units(documents, labels, max_rows=max_rows)
 
 
+def _could(omissions: pd.DataFrame) -> pd.DataFrame:
+    """The table with ``could``: the article tells the event or was published after it began (could tell it)."""
+    before = omissions["before"] if "before" in omissions else False
+    return omissions.assign(could=omissions["tells"] | ~before)
+
+
 def omissions_matrix(omissions: pd.DataFrame, documents: pd.DataFrame, labels: pd.Series | None = None,
                      max_rows: int = MAX_ARTICLE_ROWS) -> pd.DataFrame:
     """Events (rows, oldest first) by article (columns; outlets with 'k of n' beyond ``max_rows`` articles):
-    'tells' or '–', and ``articles``, how many articles tell the event."""
+    'tells', '–' (leaves it out) or '(before)' (published before the event began), and ``articles``: how many
+    of the articles that could tell the event do."""
     units = _units(documents, labels, max_rows)
-    o = omissions.assign(unit=omissions["doc_id"].map(units))
-    told = o.groupby(["event_id", "unit"], sort=False)["tells"].agg(["sum", "size"])
+    o = _could(omissions).assign(unit=omissions["doc_id"].map(units))
+    told = o.groupby(["event_id", "unit"], sort=False)[["tells", "could"]].sum()
     if by_article(units):
-        cells = told["sum"].map(lambda k: "tells" if k else "–")
-    else:
-        cells = pd.Series([f"{int(k)} of {n}" if k else "–" for k, n in zip(told["sum"], told["size"])],
+        cells = pd.Series(["tells" if k else "–" if c else "(before)" for k, c in zip(told["tells"], told["could"])],
                           index=told.index)
+    else:
+        cells = pd.Series([f"{int(k)} of {int(c)}" if k else "–" if c else "(before)"
+                           for k, c in zip(told["tells"], told["could"])], index=told.index)
     table = cells.unstack("unit").reindex(index=pd.unique(o["event_id"]), columns=pd.unique(units))
-    n = documents.shape[0]
-    table["articles"] = [f"{int(k)} of {n}" for k in o.groupby("event_id", sort=False)["tells"].sum()
-                         .reindex(table.index)]
+    per_event = o.groupby("event_id", sort=False)[["tells", "could"]].sum().reindex(table.index)
+    table["articles"] = [f"{int(k)} of {int(c)}" for k, c in zip(per_event["tells"], per_event["could"])]
     table.index = event_labels(omissions).reindex(table.index).to_numpy()
     table.index.name = "event"
     table.columns.name = None
@@ -86,7 +93,8 @@ def omissions_note(omissions: pd.DataFrame) -> str:
             f"{int(per_doc.max())}; {plural(len(none), 'event')} {agree(len(none), 'is', 'are')} told by no article"
             + (": " + "; ".join(md_quote(x) for x in none[:MAX_LISTED])
                + (f"; and {len(none) - MAX_LISTED} more" if len(none) > MAX_LISTED else "") if none else "")
-            + f". Read a '–' with care: {cover}.")
+            + f". An article published before an event began is not counted as leaving it out ('(before)'). "
+            f"Read a '–' with care: {cover}.")
 
 
 def plot_omissions(omissions: pd.DataFrame, documents: pd.DataFrame, labels: pd.Series | None = None,
@@ -102,7 +110,9 @@ def plot_omissions(omissions: pd.DataFrame, documents: pd.DataFrame, labels: pd.
         return "No reference event or no article: nothing to draw."
     units = _units(documents, labels, max_rows)
     order = documents.assign(unit=units).sort_values(["media_system", "outlet"], kind="stable")["unit"].unique()
-    share = (omissions.assign(unit=omissions["doc_id"].map(units)).groupby(["event_id", "unit"])["tells"].mean()
+    o = _could(omissions)
+    o = o[o["could"]]  # an article published before the event began counts for nothing
+    share = (o.assign(unit=o["doc_id"].map(units)).groupby(["event_id", "unit"])["tells"].mean()
              .unstack().reindex(index=pd.unique(omissions["event_id"]), columns=order))
     values = share.to_numpy(dtype=float)
     rows = event_labels(omissions).reindex(share.index)
@@ -113,8 +123,11 @@ def plot_omissions(omissions: pd.DataFrame, documents: pd.DataFrame, labels: pd.
     system = documents.assign(unit=units).groupby("unit")["media_system"].first()
     for tick, u in zip(ax.get_xticklabels(), order):
         tick.set_color(MEDIA_SYSTEM_COLORS.get(system.get(u), "black"))
+    for (i, j), v in np.ndenumerate(values):
+        if np.isnan(v):
+            ax.text(j, i, "before", ha="center", va="center", fontsize=7, color="#777777")
     ax.grid(False)
-    ax.set_xlabel("article or outlet (label colour: media system)")
+    ax.set_xlabel("article or outlet (label colour: media system; 'before': published before the event)")
     ax.set_ylabel("reference event")
     none = int((np.nan_to_num(values).sum(axis=1) == 0).sum())
     ax.set_title(f"{len(share) - none} of {plural(len(share), 'reference event')} are told by some article; "
@@ -154,9 +167,11 @@ def event_reading(omissions: pd.DataFrame, event_id: str, outlets: pd.DataFrame)
     """One event read against the outlets' media systems: which outlets tell it and which leave it out (each with
     its country and media system; 'k of n articles' where an outlet has several), the count per media system, and
     which of the articles that leave it out are not covered by a hand coding."""
-    o = omissions[omissions["event_id"] == event_id]
+    o = _could(omissions[omissions["event_id"] == event_id])
     label = event_labels(o)[event_id]
     profile = _outlet_profile(outlets)
+    early = int((~o["could"]).sum())
+    o = o[o["could"]]
     per = o.groupby("outlet", sort=False)["tells"].agg(["sum", "size"])
 
     def name(outlet, k, n):
@@ -171,7 +186,9 @@ def event_reading(omissions: pd.DataFrame, event_id: str, outlets: pd.DataFrame)
     uncoded = int((~o["coded"] & ~o["tells"]).sum())
     text = (f"**{md_quote(label)}** is told by {'; '.join(tell) if tell else 'no outlet'}"
             + (f" and left out by {'; '.join(leave)}" if leave else ", and no article leaves it out")
-            + f" ({counts}).")
+            + (f" ({counts})" if counts else "") + ".")
+    if early:
+        text += f" {plural(early, 'article')} published before it began {agree(early, 'is', 'are')} not counted."
     if uncoded:
         text += (f" {plural(uncoded, 'article')} that {agree(uncoded, 'leaves', 'leave')} it out "
                  f"{agree(uncoded, 'is', 'are')} not covered by a hand coding: there a miss of the extractors cannot "
@@ -200,7 +217,8 @@ def narratives_finding(omissions: pd.DataFrame, events: pd.DataFrame, outlets: p
     if omissions.empty or not third:
         return head + " No reference event here involves a state outside the pair."
     lines = [head] + [f"    - {event_reading(omissions, e, outlets)}" for e in third]
-    o = omissions[omissions["event_id"].isin(third) & omissions["media_system"].isin(GROUPS)]
+    o = _could(omissions)
+    o = o[o["event_id"].isin(third) & o["media_system"].isin(GROUPS) & o["could"]]
     share = o.groupby("media_system")["tells"].mean()
     if set(GROUPS) <= set(share.index) and share["state"] < share["independent"]:
         lines.append(f"    - Across these events, state articles tell {fmt_pct(share['state'])} of what they could "
@@ -218,10 +236,10 @@ def omissions_finding(omissions: pd.DataFrame) -> str:
     whether a '–' can be read as an omission."""
     if omissions.empty:
         return "- No reference event is looked for, or no article: nothing is told or left out."
-    by_event = omissions.groupby("event_id", sort=False)["tells"].agg(["sum", "size"])
+    o = _could(omissions)
+    by_event = o.groupby("event_id", sort=False).agg(sum=("tells", "sum"), size=("could", "sum"))
     labels = event_labels(omissions)
     told = by_event[by_event["sum"] > 0]
-    n = int(by_event["size"].iloc[0])
     coded = omissions.drop_duplicates("doc_id")["coded"]
     caveat = ("every article is hand-coded, so a missed date is unlikely" if coded.all() else
               "for articles no hand coding covers, an omission cannot be told from an extraction miss")
@@ -229,6 +247,7 @@ def omissions_finding(omissions: pd.DataFrame) -> str:
         return f"- No article tells any of the {plural(len(by_event), 'reference event')} ({caveat})."
     top = told["sum"].idxmax()
     return (f"- The articles tell {len(told)} of the {plural(len(by_event), 'reference event')}; the most told is "
-            f"{md_quote(labels[top])} ({int(told.at[top, 'sum'])} of {plural(n, 'article')}); "
+            f"{md_quote(labels[top])} ({int(told.at[top, 'sum'])} of the {plural(told.at[top, 'size'], 'article')} "
+            "that could tell it); "
             f"{plural(len(by_event) - len(told), 'event')} {agree(len(by_event) - len(told), 'is', 'are')} told by "
             f"no article ({caveat}).")
