@@ -145,3 +145,8 @@ def test_an_article_published_before_an_event_does_not_leave_it_out():
                             "media_system": ["independent", "state"], "ambiguous": ["false", "false"]})
     reading = event_reading(table, "summit", outlets)
     assert "left out by Party Paper (VNM, state)" in reading and "2 articles published before it began" in reading
+    late = omission_table(docs.assign(published=pd.to_datetime(["1995-01-01", "2010-01-01", "2010-01-01"])),
+                          tellings(sentences, mentions, timexes, EVENTS), EVENTS)
+    note = omissions_note(late)
+    assert "1 event began after every article here was published: 2019 · A summit in Hanoi" in note
+    assert "told by no article" not in note

@@ -74,9 +74,10 @@ def omissions_note(omissions: pd.DataFrame) -> str:
         return "No reference event or no article: nothing to tell or leave out."
     per_doc = omissions.groupby("doc_id")["tells"].sum()
     n_events = omissions["event_id"].nunique()
-    by_event = omissions.groupby("event_id", sort=False)["tells"].sum()
+    by_event = _could(omissions).groupby("event_id", sort=False)[["tells", "could"]].sum()
     labels = event_labels(omissions)
-    none = [labels[e] for e in by_event.index[by_event == 0]]
+    none = [labels[e] for e in by_event.index[(by_event["tells"] == 0) & (by_event["could"] > 0)]]
+    later = [labels[e] for e in by_event.index[by_event["could"] == 0]]
     coded = omissions.drop_duplicates("doc_id")["coded"]
     n_docs, n_coded = len(coded), int(coded.sum())
     checked = ("the extractors' dates and visits were checked against it, so a '–' is unlikely to be a missed "
@@ -90,9 +91,13 @@ def omissions_note(omissions: pd.DataFrame) -> str:
             f"anniversary counted from the event, or when one of its sentences names the event's participants with a "
             f"date in the event's years. Of the "
             f"{plural(n_events, 'reference event')}, an article tells between {int(per_doc.min())} and "
-            f"{int(per_doc.max())}; {plural(len(none), 'event')} {agree(len(none), 'is', 'are')} told by no article"
-            + (": " + "; ".join(md_quote(x) for x in none[:MAX_LISTED])
-               + (f"; and {len(none) - MAX_LISTED} more" if len(none) > MAX_LISTED else "") if none else "")
+            f"{int(per_doc.max())}; "
+            + (f"{plural(len(none), 'event')} {agree(len(none), 'is', 'are')} told by no article: "
+               + "; ".join(md_quote(x) for x in none[:MAX_LISTED])
+               + (f"; and {len(none) - MAX_LISTED} more" if len(none) > MAX_LISTED else "") if none else
+               "every event an article could tell is told by at least one")
+            + (f"; {plural(len(later), 'event')} began after every article here was published: "
+               + "; ".join(md_quote(x) for x in later[:MAX_LISTED]) if later else "")
             + f". An article published before an event began is not counted as leaving it out ('(before)'). "
             f"Read a '–' with care: {cover}.")
 
@@ -246,8 +251,10 @@ def omissions_finding(omissions: pd.DataFrame) -> str:
     if told.empty:
         return f"- No article tells any of the {plural(len(by_event), 'reference event')} ({caveat})."
     top = told["sum"].idxmax()
+    untold = int(((by_event["sum"] == 0) & (by_event["size"] > 0)).sum())
+    later = int((by_event["size"] == 0).sum())
     return (f"- The articles tell {len(told)} of the {plural(len(by_event), 'reference event')}; the most told is "
             f"{md_quote(labels[top])} ({int(told.at[top, 'sum'])} of the {plural(told.at[top, 'size'], 'article')} "
-            "that could tell it); "
-            f"{plural(len(by_event) - len(told), 'event')} {agree(len(by_event) - len(told), 'is', 'are')} told by "
-            f"no article ({caveat}).")
+            f"that could tell it); {plural(untold, 'event')} {agree(untold, 'is', 'are')} told by no article that "
+            f"could tell {agree(untold, 'it', 'them')} ({caveat})"
+            + (f", and {plural(later, 'event')} began after every article was published." if later else "."))
