@@ -175,3 +175,14 @@ def test_disagreements_name_the_reference_and_leave_phases_alone(tmp_path):
     assert dis[["text", "verdict", "reference_value"]].values.tolist() == [
         ["December 1957", "contradicts", "1957-07-08/1957-07-12"]]
     assert "2019" not in " ".join(dis["value"])
+
+
+def test_a_death_or_founding_is_dated_only_by_a_date_of_its_own(tmp_path):
+    # a date resolved against the publication ('on Monday') dates the news of the day, and a date beside a visit
+    # or a commemoration dates that act: neither is the date of the death the sentence names
+    c = _corpus(tmp_path, ["The death of Kim Jong Il on December 19, 2011 shocked the country.",
+                           "Officials expressed condolences over the death of Kim Jong Il on Monday.",
+                           "A delegation visited the embassy on December 20, 2011 after the death of Kim Jong Il."],
+                published="2011-12-21")
+    k = c.checks
+    assert k[k["event_id"] == "kim_jong_il_death"][["doc_id", "verdict"]].values.tolist() == [["t00", "contradicts"]]

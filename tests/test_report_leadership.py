@@ -80,9 +80,18 @@ def test_disagreements_and_anachronisms_from_small_tables():
     assert anachronisms(r)["doc_id"].tolist() == ["b"]
     assert shared_reports(r, x)["article"].tolist() == ["A (2019)", "B (2022)"]
     note = disagreement_note(r, x)
-    assert note.startswith("1 exchange carry dates that cannot all be true at once")
-    assert "- **Kim Il Sung, 1958** (merged span 1958-11-28 to 1958-12-02): 1958-11-27/1958-12-03 (A \\(2019\\)); " \
-           "1958-11-28/1958-12-02 (B \\(2022\\))." in note
+    assert note.startswith("1 exchange carries dates that cannot all be true at once")
+    assert "- **Kim Il Sung, 1958**: 1958-11-27/1958-12-03 (A \\(2019\\)); 1958-11-28/1958-12-02 (B \\(2022\\)). " \
+           "No cited reference settles it: left open (merged span 1958-11-28 to 1958-12-02)." in note
+    # dated by the reference: the note says so, names the contradicted article and cites the source
+    x2 = x.assign(date_basis=["reference", "reported"], conflicting_statements=["1958-11-27/1958-12-03 (a)", ""],
+                  reference_source=["Outlet, \"Title\", https://x.example/", ""])
+    note2 = disagreement_note(r, x2)
+    assert "The cited reference gives 1958-11-28 to 1958-12-02, so the exchange is dated by it" in note2
+    assert "contradicts 1958-11-27/1958-12-03 \\(A \\(2019\\)\\)" in note2 and "https://x.example/" in note2
+    # a single article's date the reference contradicts is listed too
+    one = x2.assign(n_articles=1, date_disagreement=False)
+    assert disagreeing_exchanges(one)["exchange_id"].tolist() == ["x1"]
     assert "Titles not held at the time of the visit, 1 case:" in note
     # the offices of that year come from offices.csv: Premier, not President, in 1958
     assert "B \\(2022\\) calls Kim Il Sung *President*" in note and "Premier of the DPRK" in note

@@ -15,7 +15,11 @@ names, and whose dates share a year with the statement:
 - an event with people among its participants (a trip, a summit) is named by one of them (the mentions
   layer) together with a word of its kind (a visit or a meeting: ``event_keywords.csv``) or an alias;
 - an event without people (diplomatic relations, the pilots) by an alias, or by a word of its kind
-  together with every one of its participants (the countries, the organisation).
+  together with every one of its participants (the countries, the organisation);
+- a birth, a death, a founding or an agreement (kinds ``life``, ``founding``, ``agreement``) only by a date
+  that gives its own year (not one resolved against the publication date, 'on Monday', 'Dec. 20', which
+  dates the news of the day: condolences, a ceremony) in a sentence without a word of a visit, a meeting or
+  a commemoration (beside those, the date is the act's).
 
 When several events are named, those named most strongly are kept (an alias or a person counts more than a
 word of the kind; a visit the visits layer read from the sentence, with the event's direction, more still).
@@ -48,6 +52,11 @@ CHECK_COLUMNS = ["doc_id", "sent_id", "start", "end", "text", "event_id", "trip_
 VERDICTS = ("consistent", "contradicts", "unverifiable")
 CHECKED_KINDS = ("date", "range", "relative")
 TRIP_KINDS = ("visit", "summit")  # the event words that name a trip or one of its phases
+# Words of an act that a sentence's date then dates (a visit, a meeting, a commemoration): beside them, a date is
+# not the date of a birth, a death or a founding the sentence also names ('visited the embassy on 20 December to
+# mourn the death of ...'). Events of these kinds are dated only by sentences without such words.
+ACT_KINDS = (*TRIP_KINDS, "anniversary")
+POINT_KINDS = ("life", "founding", "agreement")
 _RANK = {"same": 0, "inside": 1, "contains": 2, "overlap": 3, "disjoint": 4}
 
 
@@ -111,10 +120,14 @@ def build_reference_index(kb, references: pd.DataFrame | None = None) -> Referen
 
 
 # ------------------------------------------------------------------ naming an event in a sentence
-def _score(group: tuple, text: str, ids: set, visits: list, index: ReferenceIndex) -> int:
-    """How strongly a sentence (its text, the entity ids it mentions, its visit rows) names a group: 0 = not."""
+def _score(group: tuple, text: str, ids: set, visits: list, index: ReferenceIndex, anchored: bool = False) -> int:
+    """How strongly a sentence (its text, the entity ids it mentions, its visit rows) names a group: 0 = not.
+    ``anchored``: the date was resolved against another date (the publication's, the narrative's)."""
     best = 0
+    act = anchored or any(index.kind_words[k].search(text) for k in ACT_KINDS if k in index.kind_words)
     for ev in group:
+        if ev.kind in POINT_KINDS and act:
+            continue
         alias = 2 if ev.alias is not None and ev.alias.search(text) else 0
         kinds = TRIP_KINDS if ev.kind in TRIP_KINDS else (ev.kind,)
         word = 1 if any(k in index.kind_words and index.kind_words[k].search(text) for k in kinds) else 0
@@ -141,10 +154,12 @@ def _year_compatible(stated: Interval, group: tuple) -> bool:
                for ev in group for c in (ev.preferred, *ev.others_claims))
 
 
-def named_groups(stated: Interval, text: str, ids: set, visits: list, index: ReferenceIndex) -> list[tuple]:
-    """The groups (trips, events) the sentence names most strongly whose claims share a year with ``stated``."""
+def named_groups(stated: Interval, text: str, ids: set, visits: list, index: ReferenceIndex,
+                 anchored: bool = False) -> list[tuple]:
+    """The groups (trips, events) the sentence names most strongly whose claims share a year with ``stated``
+    (``anchored``: the date was resolved against another date, see :func:`_score`)."""
     scored = [(s, g) for g in index.groups.values()
-              if _year_compatible(stated, g) and (s := _score(g, text, ids, visits, index))]
+              if _year_compatible(stated, g) and (s := _score(g, text, ids, visits, index, anchored))]
     if not scored:
         return []
     top = max(s for s, _ in scored)
@@ -189,7 +204,7 @@ def _unmatched_detail(ids: set, stated: Interval, index: ReferenceIndex) -> str:
 
 
 # ------------------------------------------------------------------ rows of a document, the layer
-_T = namedtuple("_T", ("sent_id", "start", "end", "text", "kind", "value", "end_value"))
+_T = namedtuple("_T", ("sent_id", "start", "end", "text", "kind", "value", "end_value", "anchor"))
 _M = namedtuple("_M", ("sent_id", "entity_id"))
 _V = namedtuple("_V", ("sent_id", "visitor_id", "from_country", "to_country"))
 
@@ -225,7 +240,7 @@ def check_rows(doc_id: str, raw: str, sentences, timexes: list, mentions: list, 
         a, b = span[t.sent_id]
         text, ids = raw[a:b], ids_of.get(t.sent_id, set())
         head = (doc_id, t.sent_id, t.start, t.end, t.text)
-        groups = named_groups(stated, text, ids, visits_of.get(t.sent_id, []), index)
+        groups = named_groups(stated, text, ids, visits_of.get(t.sent_id, []), index, bool(t.anchor))
         for g in groups:
             ev, claim, verdict, detail = judge(stated, g)
             rows.append((*head, ev.event_id, ev.group, _value(t), claim.value, verdict, detail, claim.source))

@@ -31,7 +31,8 @@ from helpers.events.levels import LEVELS, title_check
 
 EXCHANGE_COLUMNS = ["exchange_id", "visitor", "visitor_id", "from_country", "to_country", "date_start", "date_end",
                     "year", "level", "status", "n_statements", "n_articles", "doc_ids", "dates_reported",
-                    "date_disagreement", "titles_reported", "statuses_reported", "outlets"]
+                    "date_disagreement", "titles_reported", "statuses_reported", "outlets", "reference_event",
+                    "date_basis", "conflicting_statements", "reference_source"]
 """The columns of :func:`helpers.events.exchanges.merge_exchanges`."""
 
 

@@ -78,22 +78,32 @@ def statements_note(visits: pd.DataFrame, per_article: pd.DataFrame, max_rows: i
         f"when the article was written.{table} The first rows, with their evidence:")
 
 
+def _column(table: pd.DataFrame, name: str, default) -> pd.Series:
+    """``table[name]`` with missing values (or a missing column: exchanges merged without the checks) as ``default``."""
+    if name not in table.columns:
+        return pd.Series(default, index=table.index, dtype=object)
+    return table[name].fillna(default)
+
+
 def exchange_table(exchanges: pd.DataFrame, top: pd.Series) -> pd.DataFrame | None:
-    """One row per exchange: visitor, direction, dates ('start to end' for a span), level, whether a
-    ``paramount leader`` (``top``, from :func:`~helpers.report.exchanges.top_level`), the statements,
-    articles and outlets reporting it, and whether their dates disagree; ``None`` when there is none."""
+    """One row per exchange: visitor, direction, dates ('start to end' for a span), whether they are the dates
+    reported or the cited reference's (where the statements conflict), level, whether a ``paramount leader``
+    (``top``, from :func:`~helpers.report.exchanges.top_level`), the statements, articles and outlets reporting
+    it, whether their dates disagree, and the statements the reference contradicts; ``None`` when there is none."""
     if exchanges.empty:
         return None
     return pd.DataFrame({
         "visitor": exchanges["visitor"],
         "direction": [direction_label(f, t) for f, t in zip(exchanges["from_country"], exchanges["to_country"])],
         "dates": [s if e == s else f"{s} to {e}" for s, e in zip(exchanges["date_start"], exchanges["date_end"])],
+        "dated by": _column(exchanges, "date_basis", "reported"),
         "level": exchanges["level"],
         "paramount leader": top,
         "statements": exchanges["n_statements"],
         "articles": exchanges["n_articles"],
         "outlets": exchanges["outlets"].map(", ".join),
         "dates disagree": exchanges["date_disagreement"],
+        "contradicted by the reference": _column(exchanges, "conflicting_statements", ""),
     })
 
 
@@ -137,9 +147,11 @@ def shared_exchanges(exchanges: pd.DataFrame) -> pd.DataFrame:
 
 
 def disagreeing_exchanges(exchanges: pd.DataFrame) -> pd.DataFrame:
-    """The exchanges reported by more than one article whose dates cannot all be true at once."""
-    multi = shared_exchanges(exchanges)
-    return multi[multi["date_disagreement"]]
+    """The exchanges whose dates cannot all be true at once: reported by more than one article with dates that
+    disagree by the one rule (:mod:`helpers.dates.relation`), or with a date the cited references contradict."""
+    contradicted = _column(exchanges, "conflicting_statements", "") != ""
+    return exchanges[((exchanges["n_articles"] > 1) & exchanges["date_disagreement"].fillna(False).astype(bool))
+                     | contradicted]
 
 
 def anachronisms(reports: pd.DataFrame) -> pd.DataFrame:
@@ -156,6 +168,29 @@ def shared_reports(reports: pd.DataFrame, exchanges: pd.DataFrame) -> pd.DataFra
     return shared[["visitor", "direction", "article", "dates", "titles", "status", "title_check"]].reset_index(drop=True)
 
 
+def _contradicted(conflicting: str, labels: dict[str, str]) -> str:
+    """'1957-12 (000)' as '1957-12 (<article label>)': the short doc ids of an exchange's
+    ``conflicting_statements`` replaced by the labels of the articles they start (``labels``: doc_id -> label)."""
+    out = []
+    for part in (p for p in conflicting.split("; ") if p):
+        value, _, ids = part.rpartition(" (")
+        names = [next((lab for d, lab in labels.items() if d.startswith(i.strip())), i) for i in ids.rstrip(")").split(",")]
+        out.append(f"{value} ({'; '.join(names)})")
+    return "; ".join(out)
+
+
+def _disagreement_line(r, reported: str, labels: dict[str, str] | None = None) -> str:
+    """One exchange of :func:`disagreement_note`: each article's dates, then what the reference settles."""
+    head = f"- **{md_quote(r.visitor)}, {str(r.date_start)[:4]}**: {reported}."
+    if getattr(r, "date_basis", "") == "reference":
+        return (head + f" The cited reference gives {r.date_start}" + (f" to {r.date_end}" if r.date_end != r.date_start
+                                                                    else "")
+                + ", so the exchange is dated by it; it contradicts "
+                f"{md_quote(_contradicted(r.conflicting_statements, labels or {}))} "
+                f"(source: {md_quote(r.reference_source)}).")
+    return head + f" No cited reference settles it: left open (merged span {r.date_start} to {r.date_end})."
+
+
 def disagreement_note(reports: pd.DataFrame, exchanges: pd.DataFrame) -> str:
     """The exchanges with incompatible dates (each article's dates listed), then every title not held at
     the time, with the offices the visitor did hold that year."""
@@ -166,17 +201,20 @@ def disagreement_note(reports: pd.DataFrame, exchanges: pd.DataFrame) -> str:
         return "; ".join(f"{md_quote(d)} ({md_quote(a)})" for d, a in zip(rows["dates"], rows["article"]))
 
     disagreeing, wrong = disagreeing_exchanges(exchanges), anachronisms(reports)
-    lines = [f"- **{md_quote(r.visitor)}, {r.date_start[:4]}** (merged span {r.date_start} to {r.date_end}): "
-             f"{dates_of(r.exchange_id)}." for r in disagreeing.itertuples()]
+    labels = dict(zip(reports["doc_id"], reports["article"]))
+    lines = [_disagreement_line(r, dates_of(r.exchange_id), labels) for r in disagreeing.itertuples()]
     titles = [f"- {md_quote(a)} calls {md_quote(v)} *{md_quote(t)}*: {md_quote(c)} (offices that year: "
               f"{md_quote(offices_in(by_id.at[x, 'visitor_id'], by_id.at[x, 'date_start']))})"
               for a, v, t, c, x in zip(wrong["article"], wrong["visitor"], wrong["titles"], wrong["title_check"],
                                        wrong["exchange_id"])]
-    dates = (f"{plural(len(disagreeing), 'exchange')} carry dates that cannot all be true at once (two spans, neither "
-             "inside the other, or two different months):\n\n" + "\n".join(lines) if lines else
-             "No exchange reported by several articles carries dates that cannot all be true at once." if
-             len(shared_exchanges(exchanges)) else "No exchange is reported by more than one article, so no dates "
-             "can disagree.")
+    dates = (f"{plural(len(disagreeing), 'exchange')} {agree(len(disagreeing), 'carries', 'carry')} dates that cannot "
+             "all be true at once (dates with no "
+             "unit in common, or two spans that differ at an end), or that the cited references contradict; dates "
+             "of different phases of one trip agree with the reference and are not listed:\n\n" + "\n".join(lines)
+             if lines else
+             "No exchange carries dates that cannot all be true at once or that the cited references contradict." if
+             len(shared_exchanges(exchanges)) or _column(exchanges, "conflicting_statements", "").ne("").any() else
+             "No exchange is reported by more than one article, and the references contradict none of their dates.")
     held = (f"Titles not held at the time of the visit, {plural(len(wrong), 'case')}:\n\n" + "\n".join(titles) if titles
             else "No article gives a visitor a title he did not hold at the time of the visit (as far as "
             "`offices.csv` records the offices).")

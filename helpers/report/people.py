@@ -311,9 +311,11 @@ def _exchange_bullets(visits: pd.DataFrame, exchanges: pd.DataFrame, reports: pd
     return [
         f"- **Exchanges.** {plural(len(visits), 'visit statement')} merge into "
         f"{plural(len(exchanges), 'distinct visit')}; {told}.",
-        f"- **Disagreements.** {plural(len(disagreeing), 'visit')} get{agree(len(disagreeing), 's', '')} incompatible dates"
-        + (" (" + _listed([f"{md_quote(r.visitor)} {r.date_start[:4]}" for r in disagreeing.itertuples()]) + ")"
-           if len(disagreeing) else "")
+        f"- **Disagreements.** {plural(len(disagreeing), 'visit')} get{agree(len(disagreeing), 's', '')} incompatible "
+        "dates, with each other or with the cited references"
+        + (" (" + _listed([f"{md_quote(r.visitor)} {r.date_start[:4]}"
+                           + (" (dated by the reference)" if getattr(r, "date_basis", "") == "reference" else "")
+                           for r in disagreeing.itertuples()]) + ")" if len(disagreeing) else "")
         + f", and {plural(wrong, 'report')} give{agree(wrong, 's', '')} a title not held at the time of the visit.",
     ]
 
