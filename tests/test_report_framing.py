@@ -6,8 +6,8 @@ import pytest
 
 from helpers.analysis.naming import country_naming
 from helpers.report.framing import (country_naming_table, groups_note, groups_table, labelled_sources, leader_note,
-                                    leader_table, naming_note, official_share, paramount_leaders, robustness_note,
-                                    speech_counts, voice_note)
+                                    leader_table, naming_note, official_share, paramount_leaders, speech_counts,
+                                    voice_note)
 from helpers.report.framing_units import row_units
 from helpers.report.framing_words import (content_terms, keyness_table, plot_keyness, prior_note, stability_note,
                                           top_terms_table, words_note)
@@ -132,9 +132,22 @@ def test_sources_per_outlet_keep_the_most_cited_voices():
 
 
 def test_robustness_note_lists_robust_and_fragile_findings():
-    sens = pd.DataFrame({"f1": [True, True], "f2": [True, False]}, index=["registry", "other"])
-    note = robustness_note(sens, sens.astype(float).mean(), ["f1"], ["f2"])
-    assert "1 of 2 findings hold in every one: f1" in note and "f2 (50% of codings)" in note
+    from helpers.analysis.robustness import robustness_table
+    from helpers.report.framing_robustness import Sensitivity, robustness_note
+
+    sens = pd.DataFrame({"f1": [True, True], "f2": [True, False], "f3": [True, True]}, index=["registry", "other"])
+    loo = pd.DataFrame({"f1": [True, True], "f2": [True, True], "f3": [True, None]}, index=["a", "b"])
+
+    class F:
+        measures, kinds, sides = {}, {}, {}
+
+    result = Sensitivity(sens, loo, robustness_table(sens, loo), F(), pd.Series({"a": "state", "b": "independent"}))
+    note = robustness_note(result, pd.Series({"a": "A", "b": "B"}))
+    assert note.startswith("1 of 3 findings hold under every one of the **2** codings and in each of the 2 "
+                           "leave-one-out runs: f1.")
+    assert "f2 (fails under 1 of 2 codings, e.g. other)" in note
+    assert "f3 (rests on B alone, the independent group's only article)" in note
+    assert robustness_note(None, pd.Series(dtype=str)).startswith("Not computed")
 
 
 def test_official_share_is_a_share_on_the_corpus(corpus):
@@ -176,6 +189,9 @@ def test_keyness_prose_and_table():
     content = pd.DataFrame({"doc_id": ["d1", "d2", "d3", "d1"], "term": ["a", "a", "a", "b"], "n": [1, 1, 1, 4]})
     t = keyness_table(_loo(), content)
     assert "n state" in t.columns and "dropped_by" not in t.columns and t["articles"].tolist() == [3, 1, 0]
+    shown = keyness_table(_loo().assign(dropped_by=["", "d1", "d1|d2"]), content, labels=pd.Series({"d1": "One",
+                                                                                                  "d2": "Two"}))
+    assert shown["dropped_by"].tolist() == ["–", "One", "One; Two"]
     note = stability_note(_loo(), 2)
     assert note.startswith("Of the 3 top terms, **2** stay in the top 2 in all 5 leave-one-out reruns: *a* (state), "
                            "*b* (independent). The largest |z| is 2.50.")

@@ -85,13 +85,32 @@ def _findings_inputs():
     return precision, judged, per, gd, perm, plan, outlets, labels
 
 
+def _robustness():
+    """Two codings, three articles: one finding robust, one resting on article c alone."""
+    from helpers.analysis.robustness import robustness_table
+    from helpers.report.framing_robustness import Sensitivity
+
+    sens = pd.DataFrame({"robust one": [True, True], "rests on c": [True, True]}, index=["registry", "moved"])
+    loo = pd.DataFrame({"robust one": [True] * 3, "rests on c": [True, True, False]}, index=["a", "b", "c"])
+
+    class F:
+        measures = {"rests on c": pd.Series({"a": 10.0, "b": 2.0, "c": 30.0})}
+        kinds = {"rests on c": "density"}
+        sides = {"rests on c": ("state", "independent")}
+
+    groups = pd.Series({"a": "state", "b": "state", "c": "state"})
+    groups = pd.concat([groups, pd.Series({"d": "independent"})])
+    F.measures["rests on c"]["d"] = 9.0
+    return Sensitivity(sens, loo, robustness_table(sens, loo), F(), groups)
+
+
 def test_findings_quote_every_number_from_the_tables():
     precision, judged, per, gd, perm, plan, outlets, labels = _findings_inputs()
     loo = pd.DataFrame({"stable": [True, False, True], "runs": 3})
     text = framing_findings_note(precision, judged, per, gd, labels, {"doc_id": "b", "quoted_share": 0.4},
-                                 pd.DataFrame({"x": [True, False]}), ["robust one"], [], loo, perm, plan, outlets)
+                                 _robustness(), loo, perm, plan, outlets)
     lines = text.split("\n")
-    assert len(lines) == 7 and all(line.startswith("- **") for line in lines)
+    assert len(lines) == 8 and all(line.startswith("- **") for line in lines[:5] + lines[6:])
     assert lines[0] == ("- **Precision.** In the judged sample the frame indicators are right 90.0% of the time when "
                         "read in context (10 matches judged; none of the 1 wrong one is in this corpus). 2 of this "
                         "corpus's 3 matches (67%) are unjudged: they count with their frame's "
@@ -99,13 +118,16 @@ def test_findings_quote_every_number_from_the_tables():
     assert "mean estimated revolution density is 20.0 per 1,000 words against 2.0" in lines[1]
     assert "densest article is C · 3 (30.0). The largest group gap is in revolution (20.0 vs 2.0)." in lines[1]
     assert "In B · 2, 40% of the revolution-frame" in lines[2]
-    assert "(2 codings): robust one." in lines[3] and lines[4].endswith("coded:** nothing.")
-    assert "2 of 3 top keyness terms" in lines[5]
-    assert lines[6] == ("- **Tests.** Groups of 2 and 1 articles allow 3 relabellings; the smallest attainable p-value "
+    assert lines[3] == ("- **Robust** (holds under every one of the 2 codings of the ambiguous outlets and without any "
+                        "one of the 3 articles): robust one.")
+    assert lines[5] == "    - rests on c: rests on C · 3 alone: 30.0 per 1,000 words against 10.0 and 2.0 for the " \
+                       "other state articles; without it the state mean is 6.0 against 9.0."
+    assert "2 of 3 top keyness terms" in lines[6]
+    assert lines[7] == ("- **Tests.** Groups of 2 and 1 articles allow 3 relabellings; the smallest attainable p-value "
                         "is 0.33, above 0.05, so no frame difference can be significant at that level, whatever the "
                         "data.")
-    none = framing_findings_note(precision, judged, per, gd, labels, {"doc_id": None}, pd.DataFrame({"x": [True]}),
-                                 [], [], loo, perm, plan, outlets)
+    none = framing_findings_note(precision, judged, per, gd, labels, {"doc_id": None}, None, loo, perm, plan, outlets)
+    assert "- **Robustness.** Not tested" in none
     assert "No revolution-frame match sits inside a spoken quotation." in none
     assert precision_finding(precision, judged.assign(correct="yes")).endswith("Every one of this corpus's 3 matches "
                                                                                "is judged.")

@@ -95,15 +95,99 @@ def keyness(
     """
     _check_counts(counts)
     groups = pd.Series(groups, dtype=object)
-    labels = counts["doc_id"].map(groups)
     unknown = sorted(set(counts["doc_id"]) - set(groups.index))
     if unknown:
         raise ValueError(f"documents without a group label: {unknown}")
-    for g in (group_i, group_j):
-        if not (labels == g).any():
-            raise ValueError(f"group {g!r} has no documents with terms")
-    summed = counts.assign(group=labels).groupby(["group", "term"])["n"].sum()
-    table = log_odds_dirichlet(summed.loc[group_i], summed.loc[group_j], alpha0=alpha0).reset_index()
+    return GroupTermSums(counts).keyness(groups, group_i, group_j, alpha0)
+
+
+class GroupTermSums:
+    """Each group's summed term counts under a coding, kept up to date by difference.
+
+    The first coding asked for is summed in full and kept as the reference; a later coding that moves or
+    leaves out a few articles (a leave-one-out run, a recoded outlet) is summed from the reference by
+    subtracting and adding those articles' counts only, so rerunning keyness once per article costs in
+    proportion to the corpus, not to its square. Articles absent from a coding count in no group.
+    """
+
+    def __init__(self, counts: pd.DataFrame):
+        _check_counts(counts)
+        summed = counts.groupby(["doc_id", "term"], sort=True)["n"].sum()
+        self.vocabulary = summed.index.get_level_values("term").unique().sort_values()
+        ids = self.vocabulary.get_indexer(summed.index.get_level_values("term"))
+        docs = summed.index.get_level_values("doc_id")
+        values = summed.to_numpy(dtype=float)
+        bounds = np.flatnonzero(np.r_[True, docs[1:] != docs[:-1], True]) if len(docs) else np.array([0])
+        self._per_doc = {docs[lo]: (ids[lo:hi], values[lo:hi]) for lo, hi in zip(bounds[:-1], bounds[1:])}
+        self._docs = pd.Index(list(self._per_doc))
+        self._ref: pd.Series | None = None
+        self._ref_sums: dict = {}
+
+    def _total(self, docs) -> np.ndarray:
+        out = np.zeros(len(self.vocabulary))
+        for d in docs:
+            ids, n = self._per_doc[d]
+            out[ids] += n
+        return out
+
+    def sums(self, groups: pd.Series) -> dict:
+        """group -> dense count vector over :attr:`vocabulary` under ``groups`` (groups with a term only)."""
+        groups = pd.Series(groups, dtype=object).reindex(self._docs).dropna()
+        if self._ref is None:
+            self._ref = groups
+            self._ref_sums = {g: self._total(groups.index[groups == g]) for g in pd.unique(groups)}
+        old, new = self._ref.reindex(self._docs), groups.reindex(self._docs)
+        same = (old == new).fillna(False).to_numpy(dtype=bool) | (old.isna() & new.isna()).to_numpy()
+        changed = self._docs[~same]
+        if 2 * len(changed) > len(self._docs):
+            out = {g: self._total(groups.index[groups == g]) for g in pd.unique(groups)}
+        else:
+            out = {g: v.copy() for g, v in self._ref_sums.items()}
+            for d in changed:
+                ids, n = self._per_doc[d]
+                if pd.notna(old[d]):
+                    out[old[d]][ids] -= n
+                if pd.notna(new[d]):
+                    out.setdefault(new[d], np.zeros(len(self.vocabulary)))[ids] += n
+        return {g: v for g, v in out.items() if (v > 0).any()}
+
+    def keyness(self, groups: pd.Series, group_i: str, group_j: str,
+                alpha0: float = DEFAULT_ALPHA0) -> pd.DataFrame:
+        """:func:`keyness` of ``group_i`` against ``group_j`` under ``groups``, from the kept sums."""
+        summed = self.sums(groups)
+        for g in (group_i, group_j):
+            if g not in summed:
+                raise ValueError(f"group {g!r} has no documents with terms")
+        yi, yj = (pd.Series(summed[g], index=self.vocabulary) for g in (group_i, group_j))
+        table = log_odds_dirichlet(yi[yi > 0], yj[yj > 0], alpha0=alpha0).reset_index()
+        return _ranked(table, group_i, group_j)
+
+    def top_pairs(self, groups: pd.Series, group_i: str, group_j: str, k: int = 10,
+                  alpha0: float = DEFAULT_ALPHA0) -> set[tuple[str, str]] | None:
+        """The (term, group) pairs of :func:`top_terms` ``k`` under ``groups`` (``None`` when a group has no
+        terms): :func:`log_odds_dirichlet` and :func:`keyness`'s ranking in arrays, without building a table."""
+        summed = self.sums(groups)
+        if group_i not in summed or group_j not in summed:
+            return None
+        yi, yj = summed[group_i], summed[group_j]
+        keep = np.flatnonzero((yi > 0) | (yj > 0))  # the terms keyness sees, in term order
+        yi, yj = yi[keep], yj[keep]
+        background = yi + yj
+        alpha = alpha0 * background / background.sum()
+        ni, nj = yi.sum(), yj.sum()
+        with np.errstate(divide="ignore", invalid="ignore"):  # a degenerate prior gives NaN, as in pandas
+            delta = (np.log((yi + alpha) / (ni + alpha0 - yi - alpha))
+                     - np.log((yj + alpha) / (nj + alpha0 - yj - alpha)))
+            z = delta / np.sqrt(1.0 / (yi + alpha) + 1.0 / (yj + alpha))
+        terms = self.vocabulary[keep].to_numpy()
+        out = set()
+        for side, pos in ((group_i, np.flatnonzero(delta >= 0)), (group_j, np.flatnonzero(~(delta >= 0)))):
+            order = pos[np.lexsort((pos, -np.abs(z[pos])))][:k]  # by |z|, ties by term (positions are term order)
+            out.update((t, side) for t in terms[order])
+        return out
+
+
+def _ranked(table: pd.DataFrame, group_i: str, group_j: str) -> pd.DataFrame:
     table["group"] = np.where(table["delta"] >= 0, group_i, group_j)
     # rank within side by |z|; ties (common among rare terms) broken alphabetically
     table = table.assign(_s=-table["z"].abs()).sort_values(["group", "_s", "term"], kind="stable")
@@ -137,6 +221,7 @@ def leave_one_out(
     """
     full = top_terms(keyness(counts, groups, group_i, group_j, alpha0), k)
     groups = pd.Series(groups, dtype=object)
+    sums = GroupTermSums(counts)
     docs = sorted(d for d in counts["doc_id"].unique() if groups.get(d) in (group_i, group_j))
     kept = {t: 0 for t in full["term"]}
     dropped_by: dict[str, list[str]] = {t: [] for t in full["term"]}
@@ -146,8 +231,7 @@ def leave_one_out(
         if not (rest == group_i).any() or not (rest == group_j).any():
             continue
         runs += 1
-        sub = top_terms(keyness(counts[counts["doc_id"] != d], rest, group_i, group_j, alpha0), k)
-        still = set(zip(sub["term"], sub["group"]))
+        still = sums.top_pairs(rest, group_i, group_j, k, alpha0)
         for term, side in zip(full["term"], full["group"]):
             if (term, side) in still:
                 kept[term] += 1

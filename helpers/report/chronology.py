@@ -22,6 +22,7 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers.dates.intervals import parse_interval
+from helpers.report.omissions import omissions_finding
 from helpers.report.overview import published_labels
 from helpers.report.text import agree, fmt_num, fmt_pct, md_quote, plural, the_articles
 
@@ -359,10 +360,12 @@ def _period_finding(shares: pd.DataFrame, period: str | None) -> str:
 
 def chronology_findings(timexes: pd.DataFrame, scores: pd.Series, errors: pd.DataFrame, points: pd.DataFrame,
                         shares: pd.DataFrame, dis: pd.DataFrame, split: pd.Series, n_documents: int,
-                        period: str | None = None, n_coded: int | None = None, max_listed: int = 8) -> str:
+                        period: str | None = None, n_coded: int | None = None, max_listed: int = 8,
+                        omissions: pd.DataFrame | None = None) -> str:
     """The notebook's findings as Markdown bullets, every number from the tables given; ``period`` (default:
     the first, from :func:`period_shares`) is the period whose shares are quoted; ``n_coded`` (default: all)
-    is how many of the articles the codebook covers, the scores being computed on those only."""
+    is how many of the articles the codebook covers, the scores being computed on those only; ``omissions``
+    (:func:`helpers.analysis.omissions.omission_table`, optional) adds what the articles tell and leave out."""
     multi = shared_events(points)
     n_coded = n_documents if n_coded is None else n_coded
     on = "" if n_coded == n_documents else f" (on the {plural(n_coded, 'coded article')})"
@@ -395,4 +398,5 @@ def chronology_findings(timexes: pd.DataFrame, scores: pd.Series, errors: pd.Dat
         f"- {plural(len(split), 'article')} {agree(len(split), 'implies', 'imply')} two different publication years "
         "through its own “N years ago” figures." if len(split) else
         "- No article implies two different publication years through its own “N years ago” figures.",
+        *([omissions_finding(omissions)] if omissions is not None else []),
     ])

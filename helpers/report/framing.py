@@ -1,5 +1,4 @@
-"""Tables and prose for the framing notebook (04): the groups, naming, leaders, voice and the sensitivity
-analysis, built on :mod:`helpers.analysis`.
+"""Tables and prose for the framing notebook (04): the groups, naming, leaders and voice, built on :mod:`helpers.analysis`.
 
 Each function takes the tables the notebook already holds and returns one table or one Markdown paragraph;
 nothing names a particular article, person or frame. Rows are *units*
@@ -10,10 +9,10 @@ outlet beyond it, so the same code reads five articles or several hundred.
 - :func:`country_naming_table`, :func:`official_share`, :func:`naming_note`: how each row names a country;
 - :func:`paramount_leaders`, :func:`leader_table`, :func:`leader_note`: how each row names its leaders;
 - :func:`speech_counts`, :func:`voice_note`, :func:`labelled_sources`: direct and reported speech per row;
-- :func:`robustness_note`: the sensitivity analysis in words.
 
 Frames are in :mod:`helpers.report.framing_frames`, words and keyness in :mod:`helpers.report.framing_words`,
-the findings in :mod:`helpers.report.framing_findings`.
+the findings in :mod:`helpers.report.framing_findings`, the robustness analysis (section 7) in
+:mod:`helpers.report.framing_robustness`.
 """
 from __future__ import annotations
 
@@ -248,52 +247,3 @@ def labelled_sources(attr: pd.DataFrame, units: pd.Series, top: int | None = Non
     order = {u: i for i, u in enumerate(pd.unique(units))}
     out = out.sort_values([name, "voice", "kind"], key=lambda s: s.map(order) if s.name == name else s, kind="stable")
     return out.reset_index(drop=True)
-
-
-def sensitivity(documents: pd.DataFrame, outlets: pd.DataFrame, per_article: pd.DataFrame, official: pd.Series,
-                direct: pd.Series, content: pd.DataFrame, groups: pd.Series, top: int = 3):
-    """The findings of notebook 04 under every coding of the ambiguous outlets: ``(sens, holds, robust,
-    fragile)`` (:func:`helpers.analysis.keyness.across_codings`, :func:`helpers.analysis.robustness.robust_and_fragile`;
-    the ``top`` terms per side of the registry keyness are the term findings), or ``(None, None, [], [])``
-    when the registry coding gives no two groups to compare (no finding to test)."""
-    from helpers.analysis.keyness import across_codings, codings, keyness, top_terms
-    from helpers.analysis.robustness import framing_findings, robust_and_fragile
-
-    with_terms = groups.reindex(content["doc_id"].unique())
-    if comparison_gap(groups) or comparison_gap(with_terms.dropna()):
-        return None, None, [], []
-    baseline_top = top_terms(keyness(content, groups, "state", "independent"), top)
-    findings = framing_findings(per_article, official, direct, content, baseline_top)
-    sens = across_codings(codings(documents, outlets), findings)
-    return (sens, *robust_and_fragile(sens))
-
-
-def sensitivity_table(sens: pd.DataFrame | None) -> pd.DataFrame | None:
-    """The findings (rows) under each coding (columns) for reading; a finding a coding leaves no way to compute
-    (a group emptied) reads '– (not computable)'."""
-    if sens is None:
-        return None
-    table = sens.T
-    if table.isna().any().any():
-        table = table.astype(object).where(table.notna(), "– (not computable)")
-    return table
-
-
-def robustness_note(sens: pd.DataFrame | None, holds: pd.Series | None, robust: list[str], fragile: list[str]) -> str:
-    """The findings that hold under every coding, and those that depend on it, in words
-    (see :func:`helpers.analysis.robustness.robust_and_fragile`)."""
-    if sens is None:
-        return ("Not computed: under the registry coding there are not two groups to compare (section 1), so there "
-                "is no finding whose robustness to test.")
-    if len(sens) == 1:
-        return (f"No outlet of this corpus is marked ambiguous, so the registry coding is the only one: "
-                f"{len(robust)} of {plural(sens.shape[1], 'finding')} hold under it: "
-                + ("; ".join(md_quote(f) for f in robust) or "none") + ". Nothing here tests how they depend on a "
-                "coding.")
-    return (
-        f"Across **{len(sens)}** codings, {len(robust)} of {sens.shape[1]} findings hold in every one: "
-        + ("; ".join(md_quote(f) for f in robust) or "none")
-        + f". {plural(len(fragile), 'finding')} that hold under the registry coding depend on the choice: "
-        + ("; ".join(f"{md_quote(f)} ({fmt_pct(holds[f])} of codings)" for f in fragile) or "none") + ".")
-
-

@@ -88,30 +88,41 @@ def words_finding(loo: pd.DataFrame | None) -> str:
             f"out{spare}.")
 
 
+def robustness_finding(result, labels: pd.Series, documents: pd.DataFrame | None = None) -> list[str]:
+    """The robustness bullets: what holds under every coding of the ambiguous outlets and without any one article
+    (``result``: :func:`~helpers.report.framing_robustness.sensitivity`, None when not run), and, for each finding
+    that holds under the registry coding but not robustly, the article it rests on or what breaks it."""
+    from helpers.report.framing_robustness import rests_on
+
+    if result is None:
+        return ["- **Robustness.** Not tested: under the registry coding there are not two groups to compare."]
+    codings = (f"every one of the {len(result.sens)} codings of the ambiguous outlets" if len(result.sens) > 1 else
+               "the registry coding (the only one: no outlet here is marked ambiguous)")
+    robust, fragile = result.robust, result.fragile
+    lines = [f"- **Robust** (holds under {codings} and without any one of the "
+             f"{plural(len(result.loo), 'article')}): " + ("; ".join(md_quote(f) for f in robust) or "nothing") + "."]
+    lines.append("- **Not robust** (holds under the registry coding, but not under every coding or without every "
+                 "article): " + ("nothing." if not fragile else ""))
+    lines += [f"    - {md_quote(f)}: {rests_on(result, f, labels, documents)}." for f in fragile]
+    return lines
+
+
 def framing_findings_note(precision: pd.DataFrame, judged: pd.DataFrame, per_article: pd.DataFrame,
-                          group_means: pd.DataFrame, labels: pd.Series, drop: dict, sens: pd.DataFrame | None,
-                          robust: list[str], fragile: list[str], loo: pd.DataFrame | None, perm: pd.DataFrame | None,
-                          plan: dict | None, outlets: pd.DataFrame, frame: str = "revolution") -> str:
+                          group_means: pd.DataFrame, labels: pd.Series, drop: dict, robustness,
+                          loo: pd.DataFrame | None, perm: pd.DataFrame | None, plan: dict | None,
+                          outlets: pd.DataFrame, frame: str = "revolution", documents: pd.DataFrame | None = None) -> str:
     """The notebook's findings as Markdown bullets, every number from the tables given: frame precision,
     estimated ``frame`` density per article and group, the quotation share (``drop``, from
-    :func:`~helpers.report.framing_frames.quote_drop`), the sensitivity analysis (``sens``, None when not run),
-    keyness stability (``loo``, None without two groups) and the permutation test (``perm``, ``plan``; None
-    without two groups; ``outlets`` per group)."""
+    :func:`~helpers.report.framing_frames.quote_drop`), the robustness analysis (``robustness``, from
+    :func:`~helpers.report.framing_robustness.sensitivity`, None when not run), keyness stability (``loo``,
+    None without two groups) and the permutation test (``perm``, ``plan``; None without two groups;
+    ``outlets`` per group)."""
     voice = (f"- **Voice.** No {frame}-frame match sits inside a spoken quotation." if drop["doc_id"] is None else
              f"- **Voice.** In {md_quote(labels[drop['doc_id']])}, {fmt_pct(drop['quoted_share'])} of the "
              f"{frame}-frame vocabulary sits inside quotations: the words of those it quotes, not its own.")
-    if sens is None:
-        sensitivity = ["- **Sensitivity.** Not run: under the registry coding there are not two groups to compare."]
-    elif len(sens) == 1:
-        sensitivity = ["- **Under the registry coding**, the only one (no outlet here is marked ambiguous): "
-                       + ("; ".join(md_quote(f) for f in robust) or "nothing") + "."]
-    else:
-        sensitivity = [f"- **Robust under every coding** ({len(sens)} codings): "
-                       + ("; ".join(md_quote(f) for f in robust) or "nothing") + ".",
-                       "- **Depends on how the ambiguous outlets are coded:** "
-                       + ("; ".join(md_quote(f) for f in fragile) or "nothing") + "."]
     return "\n".join([precision_finding(precision, judged), frames_finding(per_article, group_means, labels, frame),
-                      voice, *sensitivity, words_finding(loo), significance_finding(perm, plan, outlets)])
+                      voice, *robustness_finding(robustness, labels, documents), words_finding(loo),
+                      significance_finding(perm, plan, outlets)])
 
 
 def limits_note(documents: pd.DataFrame, outlets: pd.DataFrame, judgements: pd.DataFrame,

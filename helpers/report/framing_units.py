@@ -123,6 +123,23 @@ def unit_list(doc_ids: Iterable[str], units: pd.Series, outlets: pd.Series | Non
                      else f"{md_quote(u)} (1 article)" for u in sorted(hit.index))
 
 
+def article_list(doc_ids: Iterable[str], labels: pd.Series, documents: pd.DataFrame | None = None,
+                 max_listed: int = MAX_LISTED) -> str:
+    """Articles by their labels joined with '; ' (Markdown-safe), or beyond ``max_listed`` of them (given
+    ``documents``) their count per outlet; '–' when there is none.
+
+    >>> article_list(["a"], pd.Series({"a": "X · 2020"})), article_list([], pd.Series(dtype=str))
+    ('X · 2020', '–')
+    """
+    doc_ids = [d for d in doc_ids if d]
+    if not doc_ids:
+        return "–"
+    if len(doc_ids) <= max_listed or documents is None:
+        return "; ".join(md_quote(labels.get(d, d)) for d in doc_ids)
+    per = documents.loc[doc_ids, "outlet"].value_counts()
+    return "; ".join(f"{md_quote(o)} ({plural(n, 'article')})" for o, n in per.items())
+
+
 def unit_groups(units: pd.Series, groups: pd.Series) -> list[str]:
     """The media system of each row, in the rows' order of first appearance."""
     return groups.groupby(units.reindex(groups.index), sort=False).first().tolist()

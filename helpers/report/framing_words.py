@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from helpers.report.framing_units import NOT_COMPARED, by_article
+from helpers.report.framing_units import NOT_COMPARED, article_list, by_article
 from helpers.report.text import fmt_int, md_quote, plural
 
 
@@ -74,14 +74,19 @@ def stable_keyness(content: pd.DataFrame, groups: pd.Series, group_i: str = "sta
 
 
 def keyness_table(loo: pd.DataFrame | None, content: pd.DataFrame, group_i: str = "state",
-                  group_j: str = "independent") -> pd.DataFrame | None:
-    """The leave-one-out keyness table for reading: counts named by group, and ``articles``, the number of
-    articles each term occurs in (``None`` without a comparison)."""
+                  group_j: str = "independent", labels: pd.Series | None = None,
+                  documents: pd.DataFrame | None = None) -> pd.DataFrame | None:
+    """The leave-one-out keyness table for reading: counts named by group, ``articles``, the number of
+    articles each term occurs in, and, given article ``labels``, ``dropped_by``: the articles whose removal
+    pushes the term out of the top list (counted per outlet beyond a few, given ``documents``); ``None``
+    without a comparison."""
     if loo is None:
         return None
     t = loo[["group", "rank", "term", "n_i", "n_j", "delta", "se", "z", "kept", "runs", "stable"]].rename(
         columns={"n_i": f"n {group_i}", "n_j": f"n {group_j}"})
     t.insert(5, "articles", term_spread(content, t["term"]).to_numpy())
+    if labels is not None and "dropped_by" in loo:
+        t["dropped_by"] = [article_list(str(s).split("|"), labels, documents) for s in loo["dropped_by"]]
     return t
 
 
