@@ -26,7 +26,7 @@ from urllib.parse import quote, urlsplit
 import pandas as pd
 
 from helpers.report.palette import colours
-from helpers.report.text import fmt_date
+from helpers.report.text import fmt_date, plural
 from helpers.report.viewer_layers import LAYERS, SEGMENT_KINDS, article_marks, checks_table
 from helpers.report.viewer_render import render_marks
 
@@ -103,7 +103,17 @@ def _title(doc_id: str, row) -> str:
     return str(title) if isinstance(title, str) and title.strip() else doc_id
 
 
-def _facts(doc_id: str, row, url: str, note: str, counts: dict[str, int]) -> str:
+def _system(row, registry: pd.DataFrame) -> str:
+    """The media system, with the registry's alternative when it calls the outlet ambiguous."""
+    text = f"{esc(row.get('media_system'))} ({esc(row.get('outlet_country'))})"
+    if row.get("outlet") in registry.index:
+        entry = registry.loc[row.get("outlet")]
+        if str(entry.get("ambiguous")).lower() == "true":
+            text += f" <span class='hint'>(ambiguous: also read as {esc(entry.get('alternative_media_system'))})</span>"
+    return text
+
+
+def _facts(doc_id: str, row, url: str, note: str, counts: dict[str, int], system: str) -> str:
     published = fmt_date(row.get("published"), row.get("published_precision"), missing="unknown")
     how = ", ".join(x for x in (esc(row.get("published_precision")) and f"{esc(row.get('published_precision'))} precision",
                                 esc(row.get("published_basis")), esc(row.get("published_evidence"))) if x)
@@ -111,11 +121,11 @@ def _facts(doc_id: str, row, url: str, note: str, counts: dict[str, int]) -> str
     url_html = (f'<a href="{esc(link)}" rel="noopener noreferrer nofollow">{esc(link)}</a>' if link
                 else (f"{esc(url)} (not an http(s) address: not linked)" if url else "none in the catalog"))
     rows = [("outlet", esc(row.get("outlet"))),
-            ("media system", f"{esc(row.get('media_system'))} ({esc(row.get('outlet_country'))})"),
+            ("media system", system),
             ("published", f"{esc(published)}" + (f" <span class='hint'>({how})</span>" if how else "")),
             ("URL", url_html), ("file", f"{esc(row.get('file'))} <span class='hint'>(id {esc(doc_id)})</span>"),
             ("SHA-256", f"<code>{esc(row.get('sha256'))}</code>"), ("body words", esc(row.get("n_words"))),
-            ("marked", esc(", ".join(f"{n} {LAYERS[k][1]}" for k, n in counts.items()) or "nothing"))]
+            ("marked", esc(", ".join(plural(n, LAYERS[k][1]) for k, n in counts.items()) or "nothing"))]
     if note:
         rows.append(("catalog note", esc(note)))
     return '<dl class="facts">' + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows) + "</dl>\n"
@@ -132,7 +142,7 @@ def _legend(has_checks: bool) -> str:
             'A table row that cites a sentence links to it and the sentence is outlined.</p>\n')
 
 
-def _page(doc_id: str, row, raw: str, marks, url: str, note: str, has_checks: bool) -> str:
+def _page(doc_id: str, row, raw: str, marks, url: str, note: str, has_checks: bool, system: str) -> str:
     counts: dict[str, int] = {}
     for m in marks:
         layer = m.css.split()[1] if m.css.startswith("ann ") else ""
@@ -141,7 +151,7 @@ def _page(doc_id: str, row, raw: str, marks, url: str, note: str, has_checks: bo
     title = _title(doc_id, row)
     return (_head(f"{title} · evidence viewer")
             + '<nav><a href="../index.html">Collection</a> · <a href="index.html">All articles</a></nav>\n'
-            + f"<h1>{esc(title)}</h1>\n" + _facts(doc_id, row, url, note, counts) + _legend(has_checks)
+            + f"<h1>{esc(title)}</h1>\n" + _facts(doc_id, row, url, note, counts, system) + _legend(has_checks)
             + '<h2>Text, as the file holds it</h2>\n<div class="raw" id="text">' + render_marks(raw, marks)
             + "</div>\n</body></html>\n")
 
@@ -173,11 +183,12 @@ def write_article_pages(corpus, out_dir: str | Path, catalog=None) -> list[Path]
     extra = _catalog(corpus, catalog)
     marks = article_marks(corpus)
     has_checks = checks_table(corpus) is not None
+    registry = corpus.outlets.drop_duplicates("outlet").set_index("outlet")
     written = []
     for doc_id, row in docs.iterrows():
         path = folder / f"{doc_id}.html"
         page = _page(str(doc_id), row, row["raw"], marks.get(doc_id, []), extra.at[doc_id, "url"],
-                     extra.at[doc_id, "note"], has_checks)
+                     extra.at[doc_id, "note"], has_checks, _system(row, registry))
         path.write_text(page, encoding="utf-8")
         written.append(path)
     css = folder / CSS_NAME

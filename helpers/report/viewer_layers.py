@@ -21,11 +21,11 @@ from helpers.report.viewer_render import Mark
 
 # Layers in nesting order (outer first where two share a span) with the label their legend shows.
 LAYERS = {  # key: (legend label, what a count of them is called)
-    "timex": ("date (resolved value)", "dates"),
-    "mention": ("person, place, organisation (entity id)", "mentions"),
-    "visit": ("visit statement (visitor, route, dates, status)", "visit statements"),
-    "frame": ("frame indicator (frame, term)", "frame indicators"),
-    "check": ("reference check (verdict)", "reference checks"),
+    "timex": ("date (resolved value)", "date"),
+    "mention": ("person, place, organisation (entity id)", "mention"),
+    "visit": ("visit statement (visitor, route, dates, status)", "visit statement"),
+    "frame": ("frame indicator (frame, term)", "frame indicator"),
+    "check": ("reference check (verdict)", "reference check"),
 }
 SEGMENT_KINDS = ("headline", "dateline", "body", "caption", "boilerplate")
 _RANK = {"seg": 0, "sent": 1, "visit": 2, "check": 3, "frame": 4, "timex": 5, "mention": 6}
