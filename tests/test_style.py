@@ -89,3 +89,9 @@ def test_source_note_adds_one_text_under_the_figure():
     source_note(fig, "Source: test")
     assert [t.get_text() for t in fig.texts] == ["Source: test"] and fig.texts[0].get_position()[1] < 0
     plt.close(fig)
+
+
+def test_timeline_grey_is_the_palettes_other():
+    from helpers.events.chronology import OTHER_COLOR
+
+    assert OTHER_COLOR == palette.colours("media_system")["other"]

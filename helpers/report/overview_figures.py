@@ -10,7 +10,7 @@ import pandas as pd
 
 from helpers.corpus.segment import KINDS
 from helpers.report.overview import MAX_ROWS, _labels, composition, published_interval, year_span
-from helpers.report.style import MEDIA_SYSTEM_COLORS, SEGMENT_KIND_COLORS
+from helpers.report.style import MEDIA_SYSTEM_COLORS, SEGMENT_KIND_COLORS, legend_below, system_colour
 from helpers.report.text import agree, fmt_pct, plural, the_articles
 
 
@@ -66,7 +66,7 @@ def plot_publication_timeline(corpus, labels: pd.Series | None = None, max_rows:
     for i, (doc_id, row) in enumerate(docs.iterrows()):
         if pd.isna(row["published"]):
             continue
-        color = MEDIA_SYSTEM_COLORS[row["media_system"]]
+        color = system_colour(row["media_system"])
         first, last = span.loc[doc_id, "first_day"], span.loc[doc_id, "last_day"]
         if row["published_precision"] == "day":
             ax.plot(first, i, "o", color=color, markersize=8)
@@ -85,7 +85,7 @@ def plot_publication_timeline(corpus, labels: pd.Series | None = None, max_rows:
     ax.set_xlim(pd.Timestamp(first_year, 1, 1), pd.Timestamp(last_year + 2 + (last_year - first_year) // 2, 1, 1))
     for system, color in MEDIA_SYSTEM_COLORS.items():
         ax.plot([], [], "s", color=color, label=f"{system} media")
-    ax.legend(loc="upper right")
+    legend_below(ax, ncol=2)
     ax.grid(axis="y", visible=False)
     if title:
         ax.set_title(title)

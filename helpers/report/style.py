@@ -31,6 +31,7 @@ OKABE_ITO = {
 # The two media systems a figure compares (``palette.system_colour`` gives 'other' for anything else).
 MEDIA_SYSTEM_COLORS = {k: v for k, v in palette.colours("media_system").items() if k != "other"}
 OTHER_COLOR = palette.colours("media_system")["other"]
+system_colour = palette.system_colour  # any media system's colour, 'other' grey for one the palette does not name
 SEGMENT_KIND_COLORS = palette.colours("segment_kind")
 LEVEL_COLORS = palette.colours("level")
 
@@ -88,6 +89,21 @@ def outlet_colors(outlets: Iterable[str] | Mapping[str, str] | pd.DataFrame) -> 
     return palette.outlet_colors(systems)
 
 
+def legend_below(ax, handles=None, ncol: int = 2, gap: float = 0.5, **kwargs):
+    """A legend under the axes (below its tick labels and x label), where it can cover no data.
+
+    ``gap`` is the distance in inches from the bottom of the axes to the legend's top (room for the tick labels
+    and the axis label); ``handles`` default to the axes' labelled artists; other arguments go to ``legend``.
+    """
+    from matplotlib.transforms import ScaledTranslation
+
+    place = ax.transAxes + ScaledTranslation(0, -gap, ax.figure.dpi_scale_trans)
+    kwargs = {"fontsize": 8, "title_fontsize": 8, **kwargs}
+    if handles is not None:
+        kwargs["handles"] = handles
+    return ax.legend(loc="upper left", bbox_to_anchor=(0, 0), bbox_transform=place, ncol=ncol, **kwargs)
+
+
 def corpus_name() -> str:
     """The corpus the notebooks read, as a reader should see it: 'seeds/' or the folder's name."""
     from helpers.paths import SEEDS_DIR, corpus_dir
@@ -100,7 +116,13 @@ def source_note(fig, text: str | None = None) -> None:
     """Print a small source note under a figure's bottom-left corner (kept by tight bounding boxes); by default
     it names the corpus folder the notebooks read."""
     text = f"Source: vn-dprk-press corpus ({corpus_name()}), computed by helpers." if text is None else text
-    fig.text(0.01, -0.01, text, fontsize=7.5, color="#555555", ha="left", va="top")
+    y = -0.01
+    try:  # below everything drawn, a legend under the axes included
+        box = fig.get_tightbbox(fig.canvas.get_renderer())
+        y = min(y, box.y0 / fig.get_figheight() - 0.01)
+    except (AttributeError, ValueError):  # a canvas that cannot measure text: keep the default place
+        pass
+    fig.text(0.01, y, text, fontsize=7.5, color="#555555", ha="left", va="top")
 
 
 def show_figure(result, note: str | None = None, tight: bool = False) -> None:
@@ -118,9 +140,9 @@ def show_figure(result, note: str | None = None, tight: bool = False) -> None:
         display(Markdown(result))
         return
     fig = result[0]
-    source_note(fig, note)
     if tight:
         fig.tight_layout()
+    source_note(fig, note)  # after the layout, so it sits below whatever the layout placed
     plt.show()
 
 
