@@ -61,6 +61,17 @@ def test_linked_reads_ids_from_the_index_and_leaves_other_tables_alone():
     assert linked(plain) is plain
 
 
+def test_linked_reads_ids_the_shown_columns_leave_out():
+    events = pd.DataFrame({"doc_id": ["d1", "d2"], "sent_id": [3, None], "value": ["1958", "1964"],
+                           "outlet": ["A", "B"]})
+    shown = linked(events, ["value", "outlet"], text="value")
+    assert list(shown.table.columns) == ["value", "outlet"]
+    html = shown._repr_html_()
+    assert 'href="articles/d1.html#s3"' in html and 'href="articles/d2.html"' in html
+    errors = pd.DataFrame({"doc_id": ["d1"], "sent_id": [7], "error": ["missed"]})
+    assert '>7</a>' in linked(errors)._repr_html_() and 'href="articles/d1.html#s7"' in linked(errors)._repr_html_()  # no text: the id is the link
+
+
 def test_viewer_href_without_a_sentence_links_to_the_article():
     assert viewer_href("d", None) == viewer_href("d", float("nan")) == "articles/d.html"
 

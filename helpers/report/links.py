@@ -3,7 +3,8 @@
 - :func:`viewer_href`: the relative address of a sentence in the viewer, ``articles/<doc_id>.html#s<sent_id>``;
 - :func:`linked`: a table whose cited text (its ``sentence``, ``evidence``, ``text`` or ``term`` column, or the one
   named) becomes a link to the sentence its row comes from, found by the row's ``doc_id`` and ``sent_id``
-  (columns or index levels). In a notebook, ``show(table)`` becomes ``show(linked(table))``;
+  (columns or index levels). In a notebook, ``show(table)`` becomes ``show(linked(table))``, and
+  ``events[EVENT_COLUMNS]`` becomes ``linked(events, EVENT_COLUMNS)`` (ids read from the whole table);
 - :func:`at_precision`: date columns printed at the precision a ``<column>_precision`` (or ``precision``)
   column gives, so a month prints ``2023-01`` and a year ``2022``, never a made-up first of January.
 
@@ -102,7 +103,8 @@ class LinkedTable:
                 cells.append(value)
                 continue
             token = f"{marker}{i}{marker}"
-            anchors[token] = (f'<a href="{html.escape(href, quote=True)}" title="the sentence in the evidence '
+            what = "sentence" if "#" in href else "article"
+            anchors[token] = (f'<a href="{html.escape(href, quote=True)}" title="the {what} in the evidence '
                               f'viewer">{html.escape(text, quote=False)}</a>')
             cells.append(token)
         shown[self.column] = pd.Series(cells, index=shown.index, dtype=object)
@@ -112,24 +114,26 @@ class LinkedTable:
         return out
 
 
-def linked(table: pd.DataFrame, column: str | None = None, doc: str = "doc_id", sent: str = "sent_id",
+def linked(table: pd.DataFrame, columns=None, text: str | None = None, doc: str = "doc_id", sent: str = "sent_id",
            root: str | None = None):
     """``table`` with the text each row cites linked to its sentence in the evidence viewer.
 
-    ``column`` is the cited text (default: the first of ``sentence``, ``evidence``, ``text``, ``term``,
-    ``surface`` the table has); ``doc`` and ``sent`` name the columns or index levels that give the row's
-    ``doc_id`` and ``sent_id`` (a row with no sentence id links to the article's page; a row with no
-    ``doc_id`` is not linked). Dates are shown at their precision (:func:`at_precision`). A table with no
-    text column or no ``doc_id`` is returned as it is, so ``linked`` never stops a notebook.
+    ``columns`` (optional) are the columns to show, the ids being read from the whole ``table`` first, so a
+    table can link by ids it does not show: ``linked(events, EVENT_COLUMNS)`` for ``events[EVENT_COLUMNS]``.
+    ``text`` is the linked column (default: the first of ``sentence``, ``evidence``, ``text``, ``term``,
+    ``surface`` shown, else the ``sent_id`` or ``doc_id`` column itself); ``doc`` and ``sent`` name the columns
+    or index levels that give the row's ``doc_id`` and ``sent_id`` (a row with no sentence id links to the
+    article's page; a row with no ``doc_id`` is not linked). Dates are shown at their precision
+    (:func:`at_precision`). A table without a ``doc_id`` is returned as it is (``table[columns]``), so
+    ``linked`` never stops a notebook.
     """
     if not isinstance(table, pd.DataFrame):
         return table
-    table = at_precision(table)
-    column = column or next((c for c in TEXT_COLUMNS if c in table.columns), None)
-    docs = _column(table, doc)
-    if column is None or column not in table.columns or docs is None or not table.columns.is_unique:
-        return table
-    sents = _column(table, sent)
+    docs, sents = _column(table, doc), _column(table, sent)
+    shown = at_precision(table if columns is None else table[list(columns)])
+    text = text or next((c for c in (*TEXT_COLUMNS, sent, doc) if c in shown.columns), None)
+    if text is None or text not in shown.columns or docs is None or not shown.columns.is_unique:
+        return shown
     sents = sents.tolist() if sents is not None else [None] * len(table)
     hrefs = [None if d is None or pd.isna(d) else viewer_href(d, s, root) for d, s in zip(docs.tolist(), sents)]
-    return LinkedTable(table, column, hrefs)
+    return LinkedTable(shown, text, hrefs)
