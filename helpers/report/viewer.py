@@ -187,8 +187,11 @@ def write_article_pages(corpus, out_dir: str | Path, catalog=None) -> list[Path]
     written = []
     for doc_id, row in docs.iterrows():
         path = folder / f"{doc_id}.html"
-        page = _page(str(doc_id), row, row["raw"], marks.get(doc_id, []), extra.at[doc_id, "url"],
-                     extra.at[doc_id, "note"], has_checks, _system(row, registry))
+        try:
+            page = _page(str(doc_id), row, row["raw"], marks.get(doc_id, []), extra.at[doc_id, "url"],
+                         extra.at[doc_id, "note"], has_checks, _system(row, registry))
+        except ValueError as exc:  # a layer's offsets outside the text: a bug to report with its article
+            raise ValueError(f"{row.get('file', doc_id)}: cannot mark the article's layers: {exc}") from exc
         path.write_text(page, encoding="utf-8")
         written.append(path)
     css = folder / CSS_NAME
