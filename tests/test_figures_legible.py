@@ -77,3 +77,12 @@ def test_crowded_exchanges_share_labels():
     assert len(labels) <= 4 and any(t.startswith("40 visits") for t in labels)
     assert _below_axes(fig, ax)
     plt.close(fig)
+
+
+def test_composition_folds_outlets_beyond_the_cap():
+    from helpers.report.overview_figures import MAX_OUTLET_ROWS, _outlet_rows
+
+    outlet = pd.Series([f"Outlet {i % 30:02d}" for i in range(300)] + ["Outlet 00"] * 5)
+    rows = _outlet_rows(outlet, MAX_OUTLET_ROWS)
+    assert rows.nunique() == MAX_OUTLET_ROWS and len(rows) == len(outlet)
+    assert (rows == f"{30 - MAX_OUTLET_ROWS + 1} other outlets").sum() > 0 and (rows == "Outlet 00").sum() == 15

@@ -14,15 +14,30 @@ from helpers.report.style import MEDIA_SYSTEM_COLORS, SEGMENT_KIND_COLORS, legen
 from helpers.report.text import agree, fmt_pct, plural, the_articles
 
 
+MAX_OUTLET_ROWS = 15
+"""The most outlets the composition figure draws one bar each; the rest share one bar, their count said."""
+
+
+def _outlet_rows(outlet: pd.Series, max_outlets: int) -> pd.Series:
+    """Each article's outlet, or 'N other outlets' beyond the ``max_outlets - 1`` with the most articles."""
+    counts = outlet.value_counts()
+    if len(counts) <= max_outlets:
+        return outlet
+    order = counts.rename_axis("o").reset_index().sort_values(["count", "o"], ascending=[False, True])
+    keep = set(order["o"].head(max_outlets - 1))
+    return outlet.where(outlet.isin(keep), f"{len(counts) - len(keep)} other outlets")
+
+
 def plot_composition(corpus, labels: pd.Series | None = None, max_rows: int = MAX_ROWS, title: str | None = None):
     """Horizontal stacked bars: share of each file's characters by segment kind, one bar per article (by its
-    label); with more than ``max_rows`` articles, one bar per outlet (the mean of its articles' shares)."""
+    label); with more than ``max_rows`` articles, one bar per outlet (the mean of its articles' shares), the
+    outlets beyond :data:`MAX_OUTLET_ROWS` in one bar that says how many they are."""
     import matplotlib.pyplot as plt
 
     table = composition(corpus)
     shares = table[list(KINDS)].div(table["total"], axis=0)
     if len(shares) > max_rows:
-        outlet = corpus.documents["outlet"].reindex(shares.index)
+        outlet = _outlet_rows(corpus.documents["outlet"].reindex(shares.index), MAX_OUTLET_ROWS)
         counts = outlet.value_counts()
         shares = shares.groupby(outlet).mean()
         names = pd.Series([f"{o} (mean of {counts[o]} articles)" if counts[o] > 1 else f"{o} (1 article)"
