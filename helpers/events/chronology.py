@@ -392,27 +392,72 @@ def timeline_points(events: pd.DataFrame) -> pd.DataFrame:
                  "end_value", "n_outlets"]].sort_values(["event_id", "outlet"], ignore_index=True)
 
 
+MAX_OUTLETS = 8
+"""The most outlets the timeline draws in colours of their own; the rest are folded, per media system."""
+OTHER_COLOR = "#999999"
+"""The grey of outlets folded together (helpers/data/palette.csv: media_system 'other')."""
+
+
+def fold_outlets(points: pd.DataFrame, max_outlets: int = MAX_OUTLETS) -> pd.DataFrame:
+    """``points`` with outlets beyond the ``max_outlets - 1`` that tell the most events renamed 'N other state
+    outlets' (per media system), so a legend stays short at any corpus size; unchanged up to ``max_outlets``.
+
+    >>> pts = pd.DataFrame({"outlet": list("abcc"), "media_system": ["state"] * 4})
+    >>> fold_outlets(pts, 2)["outlet"].tolist()
+    ['2 other state outlets', '2 other state outlets', 'c', 'c']
+    """
+    counts = points["outlet"].value_counts()
+    if len(counts) <= max_outlets:
+        return points
+    order = counts.rename_axis("outlet").reset_index().sort_values(["count", "outlet"], ascending=[False, True])
+    keep = set(order["outlet"].head(max_outlets - 1))
+    folded = ~points["outlet"].isin(keep)
+    n = points[folded].groupby("media_system")["outlet"].transform("nunique")
+    names = n.astype(str) + " other " + points.loc[folded, "media_system"] + " outlets"
+    return points.assign(outlet=points["outlet"].where(~folded, names))
+
+
 def plot_event_timeline(points: pd.DataFrame, colors: dict[str, str], start_year: int = 1945,
                         end_year: int | None = None, title: str = ""):
     """Events (rows, oldest at the top) against time; one marker per outlet that tells the event.
 
-    The time axis runs from ``start_year`` to ``end_year`` (default: the year after the latest date).
+    Beyond :data:`MAX_OUTLETS` outlets, the ones telling the fewest events are drawn together in grey, per
+    media system (:func:`fold_outlets`). A date known to the day is a filled marker; a date known only to the month or year, or a range, is a bar
+    over the whole span it covers with an open marker at its middle, never a point on its first day. The
+    legend sits below the axes, so it covers no event. The time axis runs from ``start_year`` to
+    ``end_year`` (default: the year after the latest date).
     """
     import matplotlib.dates as mdates
     import matplotlib.pyplot as plt
+    from matplotlib.lines import Line2D
+    from matplotlib.transforms import ScaledTranslation
 
     end_year = end_year or int(points["date_end"].max().year) + 1
+    points = fold_outlets(points)
+    colors = {o: colors.get(o, OTHER_COLOR) for o in points["outlet"].unique()}
     events = points.drop_duplicates("event_id")[["event_id", "event"]].reset_index(drop=True)
     row = {e: i for i, e in enumerate(events["event_id"])}
     outlets = sorted(points["outlet"].unique())
-    offset = {o: (k - (len(outlets) - 1) / 2) * 0.12 for k, o in enumerate(outlets)}
-    fig, ax = plt.subplots(figsize=(10, 0.3 * len(events) + 1.8))
+    offset = {o: (k - (len(outlets) - 1) / 2) * min(0.12, 0.6 / max(len(outlets), 1)) for k, o in enumerate(outlets)}
+    fig, ax = plt.subplots(figsize=(10, 0.3 * len(events) + 2.4))
+    handles = []
     for outlet in outlets:
         p = points[points["outlet"] == outlet]
         y = p["event_id"].map(row) + offset[outlet]
         system = p["media_system"].iloc[0]
-        ax.scatter(p["date_start"], y, s=28, color=colors[outlet], marker="o" if system == "state" else "s",
-                   label=f"{outlet} ({system})", zorder=3, edgecolor="white", linewidth=0.5)
+        marker = "o" if system == "state" else "s"
+        span = (p["precision"] != "day") | (p["date_end"] > p["date_start"])
+        mid = p["date_start"] + (p["date_end"] - p["date_start"]) / 2
+        ax.hlines(y[span], p.loc[span, "date_start"], p.loc[span, "date_end"] + pd.Timedelta(days=1),
+                  color=colors[outlet], lw=6, alpha=0.6, zorder=2)
+        ax.scatter(mid[span], y[span], s=14, marker=marker, facecolor="white", edgecolor=colors[outlet],
+                   linewidth=1, zorder=3)
+        ax.scatter(p.loc[~span, "date_start"], y[~span], s=28, color=colors[outlet], marker=marker, zorder=3,
+                   edgecolor="white", linewidth=0.5)
+        handles.append(Line2D([], [], marker=marker, color=colors[outlet], linestyle="none",
+                              label=f"{outlet} ({system})"))
+    handles.append(Line2D([], [], marker="o", color="#555555", markerfacecolor="white", markersize=4, lw=6,
+                          alpha=0.7, label="open marker on a bar: month or year only,\nor a range (the bar spans it)"))
     ax.set_yticks(range(len(events)), events["event"])
     ax.invert_yaxis()
     ax.set_xlim(pd.Timestamp(start_year, 1, 1), pd.Timestamp(end_year, 1, 1))
@@ -421,6 +466,8 @@ def plot_event_timeline(points: pd.DataFrame, colors: dict[str, str], start_year
     ax.set_xlabel("date of the event as the article gives it (year)")
     ax.set_ylabel("event (type · actors · years)")
     ax.set_title(title)
-    ax.legend(loc="upper right", fontsize=8, title="outlet (● state, ■ independent)", title_fontsize=8)
+    below = ax.transAxes + ScaledTranslation(0, -0.5, fig.dpi_scale_trans)  # under the axis label: covers no event
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(0, 0), bbox_transform=below, ncol=2, fontsize=8,
+              title="outlet (● state, ■ independent)", title_fontsize=8)
     fig.tight_layout()
     return fig, ax

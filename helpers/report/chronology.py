@@ -271,7 +271,7 @@ def plot_period_shares(counts: pd.DataFrame, shares: pd.DataFrame):
     both systems dwell most on the same period. Returns ``(fig, ax)``."""
     import matplotlib.pyplot as plt
 
-    from helpers.report.style import MEDIA_SYSTEM_COLORS
+    from helpers.report.style import legend_below, system_colour
 
     if shares.columns.empty:
         return "No dated statement, so there are no period shares to draw."
@@ -279,7 +279,7 @@ def plot_period_shares(counts: pd.DataFrame, shares: pd.DataFrame):
     height = 0.38
     for k, system in enumerate(shares.columns):
         ax.barh([i + (k - (len(shares.columns) - 1) / 2) * height for i in range(len(shares))], shares[system],
-                height=height, color=MEDIA_SYSTEM_COLORS.get(system, "black"),
+                height=height, color=system_colour(system),
                 label=f"{system} ({counts[system].sum()} statements)")
     ax.set_yticks(range(len(shares)), shares.index)
     ax.invert_yaxis()
@@ -290,7 +290,7 @@ def plot_period_shares(counts: pd.DataFrame, shares: pd.DataFrame):
                  f"{top.iloc[0]}" if len(top) == 1 else
                  f"Both systems dwell most on {top.iloc[0]}" if top.nunique() == 1 else
                  "The two systems dwell on different periods")
-    ax.legend(loc="lower right")
+    legend_below(ax, ncol=2)
     return fig, ax
 
 

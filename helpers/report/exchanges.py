@@ -23,7 +23,7 @@ import functools
 import pandas as pd
 
 from helpers.annotate.gazetteer import load_gazetteer, load_offices, offices_by_entity
-from helpers.report.style import OKABE_ITO
+from helpers.report.style import LEVEL_COLORS, OKABE_ITO, legend_below
 from helpers.report.text import plural
 from helpers.dates.intervals import span_interval
 from helpers.events.exchanges import assign_exchanges
@@ -94,10 +94,9 @@ def bilateral_note(all_visits: pd.DataFrame, kept: pd.DataFrame, died: dict | No
                                "North Korea.")
 
 
-LEVEL_STYLE = {  # colour and marker per level; neither is a media-system colour
-    "head of party or state": (OKABE_ITO["black"], "D"),
-    "government": (OKABE_ITO["orange"], "o"),
-    "delegation": (OKABE_ITO["bluish_green"], "s"),
+LEVEL_STYLE = {  # colour (helpers/data/palette.csv, role 'level': no media-system or outlet colour) and marker
+    level: (LEVEL_COLORS[level], marker)
+    for level, marker in (("head of party or state", "D"), ("government", "o"), ("delegation", "s"))
 }
 
 
@@ -314,18 +313,42 @@ def _mid(date_start: str, date_end: str) -> float:
     return mid.year + (mid.timetuple().tm_yday - 0.5) / 366
 
 
+def _crowds(xs: list[float], near: float) -> list[list[int]]:
+    """Indexes of sorted positions ``xs`` in runs whose members lie within ``near`` of the run's first."""
+    runs: list[list[int]] = []
+    for i, x in enumerate(xs):
+        if runs and x - xs[runs[-1][0]] <= near:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
+
+
+def _crowd_label(rows: list) -> str:
+    """One label for markers too close to name each: the visitor (and how often) or the number of visits,
+    with the years they span."""
+    years = sorted({r.date_start[:4] for r in rows})
+    span = years[0] if len(years) == 1 else f"{years[0]}–{years[-1]}"
+    who = {r.visitor for r in rows}
+    return f"{rows[0].visitor}{f' ×{len(rows)}' if len(rows) > 1 else ''}\n{span}" if len(who) == 1 else \
+        f"{len(rows)} visits\n{span}"
+
+
 def plot_exchanges(exchanges: pd.DataFrame, directions: list[tuple[str, str]], gap: pd.Series | None = None):
     """Dated exchanges on a time axis, one row per direction, colour and marker by level.
 
-    Within a row, heads of party or state sit on an upper lane (labels above) and the
-    other levels on a lower lane (labels below). Each marker is labelled with the
-    visitor's name and year; a filled band marks ``gap``
-    (a row of :func:`top_level_gaps`) in its direction's row.
+    Within a row, heads of party or state sit on an upper lane (labels above) and the other levels on a lower
+    lane (labels below). A date known only to the month or year (or a range) is drawn as a bar over its span
+    under the marker. Each marker is labelled with the visitor's name and year; markers too close to name
+    each share one label (the visitor and how often, or the number of visits, with their years), so the
+    figure stays legible at any corpus size. A filled band marks ``gap`` (a row of :func:`top_level_gaps`)
+    in its direction's row; the legend sits below the axes.
     """
     import matplotlib.pyplot as plt
+    from matplotlib.lines import Line2D
 
     x = exchanges[exchanges["date_start"] != ""]
-    fig, ax = plt.subplots(figsize=(9, 1.9 * len(directions) + 1.6))
+    fig, ax = plt.subplots(figsize=(9, 2.2 * len(directions) + 1.6))
     rows = {d: i for i, d in enumerate(directions)}
     lane = {LEVELS[0]: -0.12}  # heads of party or state on an upper lane, the rest below: close dates stay apart
     if gap is not None:
@@ -333,35 +356,46 @@ def plot_exchanges(exchanges: pd.DataFrame, directions: list[tuple[str, str]], g
         a, b = span_interval(gap["before_end"])[1], span_interval(gap["after_start"])[0]
         ax.axvspan(a.year + a.timetuple().tm_yday / 366, b.year + b.timetuple().tm_yday / 366,
                    ymin=1 - (i + 1) / len(directions), ymax=1 - i / len(directions), color=OKABE_ITO["grey"], alpha=0.15, lw=0)
+    years = [_mid(s, e) for s, e in zip(x["date_start"], x["date_end"])]
+    near = 0.05 * (max(years) - min(years) + 12) if years else 0  # closer markers share a label
+    per_char = (max(years) - min(years) + 12) / 530 * 7.5 * 0.55 if years else 0  # years a label's letter takes
     for d, i in rows.items():
         g = x[(x["from_country"] == d[0]) & (x["to_country"] == d[1])].sort_values("date_start")
-        last = {}  # per lane: x of the previous label and whether it was raised
-        for r in g.itertuples():
-            color, marker = LEVEL_STYLE[r.level]
-            xm = _mid(r.date_start, r.date_end)
-            top = is_paramount(r.visitor_id, r.date_start)
-            up = r.level == LEVELS[0]
-            y = i + lane.get(r.level, 0.15)
-            ax.plot(xm, y, marker, color=color, markersize=9 if top else 7,
-                    markerfacecolor=color if top else "white", markeredgewidth=1.6)
-            prev = last.get(up)
-            far = prev is None or xm - prev[0] > 11 or prev[1]  # a label that would touch its neighbour moves right
-            last[up] = (xm, not far)
-            ax.annotate(f"{r.visitor}\n{r.date_start[:4]}", (xm, y), xytext=(0 if far else 7, 9 if up else -9),
-                        textcoords="offset points", ha="center" if far else "left", va="bottom" if up else "top",
-                        fontsize=7.5)
-    if len(x):
-        years = [_mid(s, e) for s, e in zip(x["date_start"], x["date_end"])]
+        for up in (True, False):
+            on = [r for r in g.itertuples() if (r.level == LEVELS[0]) == up]
+            xs = [_mid(r.date_start, r.date_end) for r in on]
+            for r, xm in zip(on, xs):
+                color, marker = LEVEL_STYLE[r.level]
+                top = is_paramount(r.visitor_id, r.date_start)
+                y = i + lane.get(r.level, 0.15)
+                a, b = span_interval(r.date_start, r.date_end)
+                if (b - a).days > 1:  # month, year or a range: a bar over its span
+                    ax.plot([_mid(r.date_start, r.date_start), _mid(r.date_end, r.date_end)], [y, y], "-",
+                            color=color, lw=5, alpha=0.35, solid_capstyle="butt")
+                ax.plot(xm, y, marker, color=color, markersize=9 if top else 7,
+                        markerfacecolor=color if top else "white", markeredgewidth=1.6)
+            last = [float("-inf"), float("-inf")]  # per label line: x of its latest label
+            for run in _crowds(xs, near):
+                xm = sum(xs[k] for k in run) / len(run)
+                y = i + (lane.get(LEVELS[0]) if up else 0.15)
+                # a label that would touch its neighbour goes one line further out
+                label = _crowd_label([on[k] for k in run])
+                half = (max(map(len, label.split("\n"))) / 2 + 1) * per_char
+                level = next((k for k, prev in enumerate(last) if xm - half > prev), min((0, 1), key=last.__getitem__))
+                last[level] = xm + half
+                ax.annotate(label, (xm, y), xytext=(0, (9 + 20 * level) * (1 if up else -1)),
+                            textcoords="offset points", ha="center", va="bottom" if up else "top", fontsize=7.5)
+    if years:
         ax.set_xlim(min(years) - 6, max(years) + 6)
     ax.set_yticks(range(len(directions)), [direction_label(*d) for d in directions])
     ax.set_ylim(len(directions) - 0.35, -0.65)
     ax.set_xlabel("year of the visit (midpoint of the dates the articles give)")
     ax.grid(axis="y", visible=False)
-    for level, (color, marker) in LEVEL_STYLE.items():
-        ax.plot([], [], marker, color=color, linestyle="none", label=level)
-    ax.plot([], [], "D", color="black", markerfacecolor="white", linestyle="none",
-            label="open marker: not the paramount leader")
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.22), ncol=4, fontsize=8)
+    handles = [Line2D([], [], marker=m, color=c, linestyle="none", label=level) for level, (c, m) in LEVEL_STYLE.items()]
+    handles += [Line2D([], [], marker="D", color="black", markerfacecolor="white", linestyle="none",
+                       label="open marker: not the paramount leader"),
+                Line2D([], [], color="#555555", lw=5, alpha=0.35, label="bar: a date known only to the month or year")]
+    legend_below(ax, handles, ncol=3)
     return fig, ax
 
 

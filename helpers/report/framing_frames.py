@@ -158,7 +158,7 @@ def plot_frame_heatmap(table: pd.DataFrame, group_means: pd.DataFrame, row_group
     title names the densest row."""
     import matplotlib.pyplot as plt
 
-    from helpers.report.style import MEDIA_SYSTEM_COLORS
+    from helpers.report.style import system_colour
 
     if table.empty:
         return "No article has English body text, so there is no frame density to draw."
@@ -170,8 +170,8 @@ def plot_frame_heatmap(table: pd.DataFrame, group_means: pd.DataFrame, row_group
     ax.set_xticks(range(full.shape[1]), full.columns, rotation=30, ha="right")
     ax.set_yticks(range(full.shape[0]), full.index)
     # the group-mean rows ('mean of state') take their group's colour too, so they double as the legend
-    means = [MEDIA_SYSTEM_COLORS.get(str(i).removeprefix("mean of "), "black") for i in group_means.index]
-    colours = [MEDIA_SYSTEM_COLORS.get(g, "black") for g in row_groups] + means
+    means = [system_colour(str(i).removeprefix("mean of ")) for i in group_means.index]
+    colours = [system_colour(g) for g in row_groups] + means
     for tick, colour in zip(ax.get_yticklabels(), colours):
         tick.set_color(colour)
     top = np.nanmax(values) if np.isfinite(values).any() else 0

@@ -151,7 +151,7 @@ def plot_keyness(loo: pd.DataFrame | None, k: int, alpha0: float):
     import matplotlib.pyplot as plt
     import numpy as np
 
-    from helpers.report.style import MEDIA_SYSTEM_COLORS
+    from helpers.report.style import MEDIA_SYSTEM_COLORS, legend_below, system_colour
 
     if loo is None:
         return NOT_COMPARED
@@ -159,7 +159,7 @@ def plot_keyness(loo: pd.DataFrame | None, k: int, alpha0: float):
     plot = loo.sort_values("delta")
     y = np.arange(len(plot))
     ax.errorbar(plot["delta"], y, xerr=1.96 * plot["se"], fmt="none", ecolor="#999999", lw=1)
-    ax.scatter(plot["delta"], y, c=plot["group"].map(MEDIA_SYSTEM_COLORS), s=40, zorder=3)
+    ax.scatter(plot["delta"], y, c=[system_colour(g) for g in plot["group"]], s=40, zorder=3)
     ax.scatter(plot.loc[~plot["stable"], "delta"], y[~plot["stable"].to_numpy()], c="white", s=14, zorder=4)
     ax.set_yticks(y, plot["term"])
     ax.axvline(0, color="black", lw=0.8)
@@ -169,5 +169,6 @@ def plot_keyness(loo: pd.DataFrame | None, k: int, alpha0: float):
                  "left out")
     for g, c in MEDIA_SYSTEM_COLORS.items():
         ax.scatter([], [], c=c, label=f"typical of {g}")
-    ax.legend(loc="best")
+    ax.scatter([], [], facecolor="white", edgecolor="#555555", label=f"open: leaves the top {k} in some rerun")
+    legend_below(ax, ncol=3)
     return fig, ax

@@ -10,19 +10,34 @@ import pandas as pd
 
 from helpers.corpus.segment import KINDS
 from helpers.report.overview import MAX_ROWS, _labels, composition, published_interval, year_span
-from helpers.report.style import MEDIA_SYSTEM_COLORS, SEGMENT_KIND_COLORS
+from helpers.report.style import MEDIA_SYSTEM_COLORS, SEGMENT_KIND_COLORS, legend_below, system_colour
 from helpers.report.text import agree, fmt_pct, plural, the_articles
+
+
+MAX_OUTLET_ROWS = 15
+"""The most outlets the composition figure draws one bar each; the rest share one bar, their count said."""
+
+
+def _outlet_rows(outlet: pd.Series, max_outlets: int) -> pd.Series:
+    """Each article's outlet, or 'N other outlets' beyond the ``max_outlets - 1`` with the most articles."""
+    counts = outlet.value_counts()
+    if len(counts) <= max_outlets:
+        return outlet
+    order = counts.rename_axis("o").reset_index().sort_values(["count", "o"], ascending=[False, True])
+    keep = set(order["o"].head(max_outlets - 1))
+    return outlet.where(outlet.isin(keep), f"{len(counts) - len(keep)} other outlets")
 
 
 def plot_composition(corpus, labels: pd.Series | None = None, max_rows: int = MAX_ROWS, title: str | None = None):
     """Horizontal stacked bars: share of each file's characters by segment kind, one bar per article (by its
-    label); with more than ``max_rows`` articles, one bar per outlet (the mean of its articles' shares)."""
+    label); with more than ``max_rows`` articles, one bar per outlet (the mean of its articles' shares), the
+    outlets beyond :data:`MAX_OUTLET_ROWS` in one bar that says how many they are."""
     import matplotlib.pyplot as plt
 
     table = composition(corpus)
     shares = table[list(KINDS)].div(table["total"], axis=0)
     if len(shares) > max_rows:
-        outlet = corpus.documents["outlet"].reindex(shares.index)
+        outlet = _outlet_rows(corpus.documents["outlet"].reindex(shares.index), MAX_OUTLET_ROWS)
         counts = outlet.value_counts()
         shares = shares.groupby(outlet).mean()
         names = pd.Series([f"{o} (mean of {counts[o]} articles)" if counts[o] > 1 else f"{o} (1 article)"
@@ -66,7 +81,7 @@ def plot_publication_timeline(corpus, labels: pd.Series | None = None, max_rows:
     for i, (doc_id, row) in enumerate(docs.iterrows()):
         if pd.isna(row["published"]):
             continue
-        color = MEDIA_SYSTEM_COLORS[row["media_system"]]
+        color = system_colour(row["media_system"])
         first, last = span.loc[doc_id, "first_day"], span.loc[doc_id, "last_day"]
         if row["published_precision"] == "day":
             ax.plot(first, i, "o", color=color, markersize=8)
@@ -85,7 +100,7 @@ def plot_publication_timeline(corpus, labels: pd.Series | None = None, max_rows:
     ax.set_xlim(pd.Timestamp(first_year, 1, 1), pd.Timestamp(last_year + 2 + (last_year - first_year) // 2, 1, 1))
     for system, color in MEDIA_SYSTEM_COLORS.items():
         ax.plot([], [], "s", color=color, label=f"{system} media")
-    ax.legend(loc="upper right")
+    legend_below(ax, ncol=2)
     ax.grid(axis="y", visible=False)
     if title:
         ax.set_title(title)

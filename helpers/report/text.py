@@ -74,3 +74,30 @@ def the_articles(n, word: str = "article", plural_word: str | None = None) -> st
     if n == 0:
         return f"no {word}"
     return f"the {word}" if n == 1 else f"the {plural(n, word, plural_word)}"
+
+
+_DATE_FORMATS = {"year": "%Y", "month": "%Y-%m", "day": "%Y-%m-%d"}
+
+
+def fmt_date(value, precision: str | None = "day", missing: str = "") -> str:
+    """A date shown at its precision: a month-precision date stored as its first day prints as '2023-01',
+    a year-precision one as '2022', never as a made-up first of January; ``missing`` where there is none.
+    An unknown precision prints the day.
+
+    >>> import pandas as pd
+    >>> fmt_date(pd.Timestamp("2023-01-01"), "month"), fmt_date(pd.Timestamp("2022-01-01"), "year")
+    ('2023-01', '2022')
+    >>> fmt_date(pd.Timestamp("2019-02-19")), fmt_date(pd.NaT, "day"), fmt_date(None)
+    ('2019-02-19', '', '')
+    """
+    import pandas as pd
+
+    if value is None or value is pd.NaT or (isinstance(value, float) and value != value):
+        return missing
+    try:
+        stamp = pd.Timestamp(value)
+    except (TypeError, ValueError):
+        return str(value)
+    if stamp is pd.NaT:
+        return missing
+    return stamp.strftime(_DATE_FORMATS.get(str(precision), "%Y-%m-%d"))
