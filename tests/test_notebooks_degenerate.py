@@ -97,6 +97,8 @@ class _Run:
             self.items.append(("prose", "None"))  # what a kernel would show for display(None)
         elif isinstance(obj, (pd.DataFrame, pd.Series)):
             self.items.append(("table", obj.to_string()))
+        elif isinstance(getattr(obj, "table", None), pd.DataFrame):  # a table linked to the viewer
+            self.items.append(("table", obj.table.to_string()))
         else:
             self.items.append(("prose", repr(obj)))
 

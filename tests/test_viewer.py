@@ -5,6 +5,7 @@ The articles here are invented for the tests (outlets, names and events).
 from __future__ import annotations
 
 import html
+import io
 import re
 from html.parser import HTMLParser
 
@@ -102,11 +103,14 @@ def hostile(tmp_path_factory):
     for name, (outlet, published, url, text) in pages.items():
         (folder / name).write_text(text, encoding="utf-8")
         rows.append(f'{name},{outlet},{published},"{url}","note <i>onerror=x</i>"')
-    (folder / "catalog.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    # The loader refuses a catalog url that is not http(s); the viewer must stay inert when handed one anyway.
+    catalog = pd.read_csv(io.StringIO("\n".join(rows) + "\n"), dtype=str, keep_default_na=False)
+    loadable = catalog.assign(url=catalog["url"].where(catalog["url"].str.startswith("http"), ""))
+    loadable.to_csv(folder / "catalog.csv", index=False)
     (folder / "outlets.csv").write_text(OUTLETS, encoding="utf-8")
     corpus = load_corpus(folder, workers=1)
     out = tmp_path_factory.mktemp("site")
-    return corpus, write_article_pages(corpus, out, catalog=folder), out
+    return corpus, write_article_pages(corpus, out, catalog=catalog), out
 
 
 def _text_div(page: str) -> str:
@@ -195,18 +199,14 @@ def test_catalog_url_linked_only_when_http(hostile):
     assert "2020-03" in attack and "2020-03-01" not in attack  # the date at its precision
 
 
-def test_checks_layer_is_marked_when_the_corpus_has_one(hostile):
+def test_every_reference_check_is_marked_with_its_verdict(hostile):
     corpus, _, _ = hostile
-
-    class WithChecks:
-        def __getattr__(self, name):
-            return getattr(corpus, name)
-
-    with_checks = WithChecks()
-    with_checks.checks = pd.DataFrame({"doc_id": ["plain"], "start": [0], "end": [4], "verdict": ["agrees"]})
-    marks = article_marks(with_checks)["plain"]
-    assert any(m.css == "ann check check-agrees" and "agrees" in m.tip for m in marks)
-    assert not any("check" in m.css for m in article_marks(corpus)["plain"])
+    checks = corpus.checks
+    assert not checks.empty  # the invented article dates a visit of the reference chronology
+    marks = article_marks(corpus)
+    for r in checks.itertuples():
+        assert any(m.start == r.start and m.end == r.end and m.css == f"ann check check-{r.verdict}"
+                   and f"verdict: {r.verdict}" in m.tip and r.event_id in m.tip for m in marks[r.doc_id]), r
 
 
 def test_seed_pages(corpus, tmp_path):

@@ -26,7 +26,7 @@ from helpers.report.omissions import omissions_finding
 from helpers.report.overview import published_labels
 from helpers.report.text import agree, fmt_num, fmt_pct, md_quote, plural, the_articles
 
-EVENT_COLUMNS = ["value", "end_value", "kind", "text", "outlet", "start", "end", "event", "sentence"]
+EVENT_COLUMNS = ["value", "end_value", "kind", "text", "outlet", "start", "end", "event", "told", "sentence"]
 
 
 # ---------------------------------------------------------------------------

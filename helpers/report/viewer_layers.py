@@ -5,8 +5,8 @@ kind), its body sentences (each with the anchor ``s<sent_id>`` that tables link 
 :func:`helpers.report.links.viewer_href`), and the annotation layers marked in place with their value as the
 tooltip: dates (``timexes``, with the resolved value), people, places and organisations (``mentions``, with
 the entity id), ``visits``, frame indicator matches (:func:`helpers.analysis.frames.frame_matches` on the
-body sentences) and reference checks where the corpus has that layer (``corpus.checks``, added by another
-part of the collection: read only if the attribute exists and has ``doc_id``, ``start`` and ``end`` columns).
+body sentences) and reference checks (``corpus.checks``: each dated statement about an event of the reference
+chronology, marked on its date with the verdict, the stated and reference values and the source).
 
 Marks with the same span and layer are merged into one whose tooltip lists each value, so a sentence that
 states two visits shows one mark with both.
@@ -68,16 +68,17 @@ def _frame_tip(r) -> str:
     return _join(f"frame: {_s(r.frame)}", f"term '{_s(r.term)}'", "inside a quotation" if bool(r.in_quote) else "")
 
 
-_CHECK_FIELDS = ("check", "kind", "verdict", "status", "result", "claim", "reference", "value", "expected", "note")
+_CHECK_FIELDS = ("verdict", "event_id", "stated_value", "reference_value", "detail", "source")
 
 
 def _check_tip(r) -> str:
-    """A reference check's tooltip from whichever descriptive columns the layer has."""
-    return _join(*(f"{f}: {_s(getattr(r, f))}" for f in _CHECK_FIELDS if _s(getattr(r, f, ""))), sep="; ") or "check"
+    """A reference check's tooltip: its verdict, event, the stated and reference values, detail and source."""
+    return _join(*(f"{f.replace('_', ' ')}: {_s(getattr(r, f))}" for f in _CHECK_FIELDS if _s(getattr(r, f, ""))),
+                 sep="; ") or "check"
 
 
 def _check_css(r) -> str:
-    verdict = _s(getattr(r, "verdict", "") or getattr(r, "status", "")).lower()
+    verdict = _s(getattr(r, "verdict", "")).lower()
     slug = "".join(ch if ch.isalnum() else "-" for ch in verdict)[:30]
     return f"ann check check-{slug}" if slug else "ann check"
 
@@ -90,12 +91,9 @@ def _frame_table(corpus) -> pd.DataFrame:
     return frame_matches(corpus.sentences, load_frames())
 
 
-def checks_table(corpus) -> pd.DataFrame | None:
-    """``corpus.checks`` if the corpus has a reference-check layer with offsets, else None."""
-    checks = getattr(corpus, "checks", None)
-    if not isinstance(checks, pd.DataFrame) or not {"doc_id", "start", "end"} <= set(checks.columns):
-        return None
-    return checks
+def checks_table(corpus) -> pd.DataFrame:
+    """``corpus.checks``, the reference checks with the raw offsets of each date they judge."""
+    return corpus.checks
 
 
 def _add(out: dict, table: pd.DataFrame | None, layer: str, tip: Callable, css: Callable | None = None) -> None:
