@@ -249,6 +249,15 @@ def frame_from_rows(rows: list[tuple], columns: list[str], int_columns=(), bool_
     return pd.DataFrame(data, columns=columns)
 
 
+def column_dict(table: pd.DataFrame, column: str) -> dict:
+    """``table[column].to_dict()``, faster (the values as ``tolist`` gives them: the same objects).
+
+    >>> column_dict(pd.DataFrame({"x": [1, 2]}, index=["a", "b"]), "x")
+    {'a': 1, 'b': 2}
+    """
+    return dict(zip(table.index.tolist(), table[column].tolist()))
+
+
 class LayerError(RuntimeError):
     """Some documents failed in a layer called without a ``problems`` list to record them in."""
 

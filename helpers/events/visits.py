@@ -44,7 +44,7 @@ from helpers.events.levels import visit_level
 from helpers.events.patterns import VisitPatterns, trigger_starts, visit_patterns
 from helpers.events.visit_dates import date_values, is_future, publication_dates, trip_dates
 from helpers.events.visitors import find_visitors
-from helpers.parallel import SpansByDocument, frame_from_rows, map_documents, record
+from helpers.parallel import SpansByDocument, column_dict, frame_from_rows, map_documents, record
 
 __all__ = ["VISIT_COLUMNS", "destination_country", "extract_visits", "extract_corpus_visits", "home_country",
            "visit_rows", "visit_patterns"]
@@ -140,8 +140,8 @@ def extract_corpus_visits(documents: pd.DataFrame, sentences: pd.DataFrame, ment
     ``(doc_id, "visits", error)`` (without a list, an error).
     """
     _check(mentions, timexes)
-    raw, pub = documents["raw"].to_dict(), documents["published"].to_dict()
-    outlet = documents["outlet_country"].to_dict() if "outlet_country" in documents.columns else {}
+    raw, pub = column_dict(documents, "raw"), column_dict(documents, "published")
+    outlet = column_dict(documents, "outlet_country") if "outlet_country" in documents.columns else {}
     m_by = RecordsByDocument(mentions, _M)
     t_by = RecordsByDocument(timexes, _T)
     spans = _sentence_triples(sentences)
