@@ -38,7 +38,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from helpers.corpus.files import decoded
-from helpers.parallel import frame_from_rows, map_documents, record, spans_by_document
+from helpers.parallel import column_dict, frame_from_rows, map_documents, record, spans_by_document
 from helpers.paths import data_file
 
 from helpers.annotate.gazetteer import fold
@@ -335,7 +335,7 @@ def extract_corpus_mentions(documents: pd.DataFrame, sentences: pd.DataFrame, kb
     Documents run through :func:`helpers.parallel.map_documents`; a failing one is appended to
     ``problems`` as ``(doc_id, "mentions", error)`` (without a list, an error).
     """
-    raw, pub = documents["raw"].to_dict(), documents["published"].to_dict()
+    raw, pub = column_dict(documents, "raw"), column_dict(documents, "published")
     spans = spans_by_document(sentences)
     items = [(d, (d,)) for d in sorted(spans)]
     shared = (kb, raw, spans, pub, sentence_dates(timexes))

@@ -394,9 +394,9 @@ def timex_frame(rows: Iterable[Timex]) -> pd.DataFrame:
 
 # --------------------------------------------------------------------------- the layer
 def _timexes_of(shared: tuple, doc_id: str) -> list[Timex]:
-    references, inputs = shared  # inherited by worker processes, not sent with each document
-    raw, sentences, published, precision, datelines = inputs[doc_id]
-    return extract_timexes(doc_id, decoded(raw), sentences, published, precision, references, datelines)
+    references, inputs, spans = shared  # inherited by worker processes, not sent with each document
+    raw, published, precision, datelines = inputs[doc_id]
+    return extract_timexes(doc_id, decoded(raw), spans.get(doc_id, ()), published, precision, references, datelines)
 
 
 def extract_corpus_timexes(documents: pd.DataFrame, sentences: pd.DataFrame, references=None, *,
@@ -419,11 +419,11 @@ def extract_corpus_timexes(documents: pd.DataFrame, sentences: pd.DataFrame, ref
         lines = segments[(segments["kind"] == "dateline") & segments["rule"].isin(DATELINE_RULES)]
         for d, a, b in zip(lines["doc_id"].tolist(), lines["start"].tolist(), lines["end"].tolist()):
             datelines.setdefault(d, []).append((a, b))
-    inputs = {d: (raw, spans.get(d, ()), pub, prec, datelines.get(d, ()))
+    inputs = {d: (raw, pub, prec, datelines.get(d, ()))  # a worker makes each document's sentence spans
               for d, raw, pub, prec in zip(documents.index.tolist(), raws, documents["published"].tolist(),
                                            documents["published_precision"].tolist())}
     items = [(d, (d,)) for d in inputs]
-    table, failed = map_documents(_timexes_of, items, "timexes", shared=(refs, inputs), workers=workers,
+    table, failed = map_documents(_timexes_of, items, "timexes", shared=(refs, inputs, spans), workers=workers,
                                   total_chars=sum(map(len, raws)), frame=timex_frame)
     record("timexes", failed, problems)
     return table

@@ -14,6 +14,7 @@ from helpers.annotate.people import home_nationality
 from itertools import repeat
 from operator import attrgetter
 
+import numpy as np
 import pandas as pd
 
 _START = attrgetter("start")
@@ -189,10 +190,12 @@ class RecordsByDocument:
         self.cls = cls
         self.columns = [df[c].to_numpy() if c in df.columns else None for c in cls._fields]
         self.n = len(df)
-        self.rows = {}
-        for d, idx in df.groupby("doc_id", sort=False, dropna=False).indices.items():
-            lo, hi = int(idx[0]), int(idx[-1]) + 1
-            self.rows[d] = slice(lo, hi) if hi - lo == len(idx) else idx
+        self.rows = _runs(df["doc_id"].to_numpy(dtype=object))
+        if self.rows is None:  # a document's rows not all together: its row positions
+            self.rows = {}
+            for d, idx in df.groupby("doc_id", sort=False, dropna=False).indices.items():
+                lo, hi = int(idx[0]), int(idx[-1]) + 1
+                self.rows[d] = slice(lo, hi) if hi - lo == len(idx) else idx
 
     def get(self, doc_id: str, default=()) -> list:
         where = self.rows.get(doc_id)
@@ -201,6 +204,19 @@ class RecordsByDocument:
         n = (where.stop - where.start) if isinstance(where, slice) else len(where)
         cols = [c[where].tolist() if c is not None else [None] * n for c in self.columns]
         return list(map(tuple.__new__, repeat(self.cls), zip(*cols)))
+
+
+def _runs(ids: np.ndarray) -> dict[str, slice] | None:
+    """Each document's rows as one slice, when the rows of each (``ids``: their doc_id, strings) lie together;
+    otherwise None. Documents in order of their first row."""
+    n = len(ids)
+    if n == 0:
+        return {}
+    bounds = [0, *(np.flatnonzero(ids[1:] != ids[:-1]) + 1).tolist(), n]
+    docs = ids[bounds[:-1]].tolist()
+    if len(set(docs)) != len(docs) or not all(type(d) is str for d in docs):
+        return None
+    return {d: slice(lo, hi) for d, lo, hi in zip(docs, bounds, bounds[1:])}
 
 
 class FirstMatch:

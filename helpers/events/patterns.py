@@ -11,6 +11,8 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from helpers.annotate.scan import word_start_starts
+
 
 FRAMES = ("visit", "arrival", "departure", "return", "meeting")
 
@@ -43,6 +45,8 @@ class VisitPatterns:
     inverted: re.Pattern      # "were" in "Arriving here on the same day were X and Y"
     agent_gap: re.Pattern     # between "by" and the agent's name: determiners, titles, capitalised words
     tenses: dict = field(default_factory=dict, compare=False, hash=False)  # trigger word -> (tense, frame)
+    # where a trigger can begin, as a regex for helpers.annotate.scan.word_start_starts (None: scan each sentence)
+    trigger_head: str | None = None
 
     def kind(self, word: str) -> tuple[str, str]:
         """``(tense, frame)`` of the first trigger pattern matching ``word`` in full (('past', 'visit') when none)."""
@@ -76,10 +80,12 @@ def visit_patterns(kb) -> VisitPatterns:
     if bad:
         raise ValueError(f"visit_patterns.csv: unknown trigger frame(s) {bad}, expected one of {FRAMES}")
     title = kb.title_re.pattern
+    triggers = alt("trigger").lower()
     return VisitPatterns(
         # read on the folded text (helpers.annotate.gazetteer.fold: lower case, same length), where a pattern
         # without IGNORECASE behind its first-character guard scans about twice as fast
-        trigger=first_char_guarded(rf"\b(?:{alt('trigger').lower()})\b"),
+        trigger=first_char_guarded(rf"\b(?:{triggers})\b"),
+        trigger_head=word_head(triggers),
         trigger_tense=tuple((re.compile(rf"^(?:{r.pattern})$", re.IGNORECASE), r.tense, r.frame)
                             for r in trig.itertuples()),
         light_verb=first_char_guarded(rf"\b(?:{alt('light_verb')})\b(?:\s+[\w\-’']+){{0,4}}\s*$", re.IGNORECASE),
@@ -113,6 +119,58 @@ def visit_patterns(kb) -> VisitPatterns:
                              + "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(kb.title_level, key=len, reverse=True))
                              + r")\s++)*+"),
     )
+
+
+def trigger_starts(pats: VisitPatterns, folded: str, triples: list) -> list[int] | None:
+    """Where a trigger may begin in the sentences (``folded``: the folded text), found in one scan of the
+    document: a superset of the starts of ``pats.trigger`` in each sentence (see ``pats.trigger_head``); None
+    when the trigger pattern gives no head (each sentence is then scanned in full)."""
+    if pats.trigger_head is None or not triples:
+        return None
+    return word_start_starts(pats.trigger_head, folded, triples[0][0], max(t[1] for t in triples))
+
+
+def word_head(pattern: str) -> str | None:
+    """``pattern`` as the head of :func:`helpers.annotate.scan.word_start_starts` (behind its first-character
+    guard), when the places where it matches are a superset of those where ``\\b(?:pattern)\\b`` matches in any
+    span of the text holding the match: a pattern of letters and groups only, without anchors, word
+    boundaries or lookarounds, whose match depends on the characters it covers only, and whose every
+    match begins with a word character. Otherwise None.
+
+    >>> word_head("visits?|(?:came|come) to")
+    '(?=[cv])(?:visits?|(?:came|come) to)'
+    >>> word_head(r"visit(?!or)") is None
+    True
+    """
+    chars = _first_chars(pattern, 0)
+    if not chars or not all(re.match(r"\w", c) for c in chars) or not _pure(pattern):
+        return None
+    return "(?=[" + "".join(re.escape(c) for c in sorted(chars)) + "])(?:" + pattern + ")"
+
+
+def _pure(pattern: str) -> bool:
+    """Whether ``pattern`` has no anchor, boundary, lookaround, back reference, atomic group or possessive
+    repeat: then whether it matches a span depends on the characters of that span only."""
+    try:
+        from re import _constants as k, _parser
+        tree = _parser.parse(pattern, 0)
+    except Exception:  # noqa: BLE001 - unreadable: not known to be pure
+        return False
+    # (an atomic group or possessive repeat may take more of a longer text and so fail where it matched)
+    impure = {k.AT, k.ASSERT, k.ASSERT_NOT, k.GROUPREF, k.GROUPREF_EXISTS, k.ATOMIC_GROUP, k.POSSESSIVE_REPEAT}
+
+    def walk(items) -> bool:
+        for op, av in items:
+            if op in impure:
+                return False
+            if op is k.SUBPATTERN and (av[1] or av[2] or not walk(av[3])):  # flags added or removed: not plain
+                return False
+            if op is k.BRANCH and not all(walk(b) for b in av[1]):
+                return False
+            if op in (k.MAX_REPEAT, k.MIN_REPEAT) and not walk(av[2]):
+                return False
+        return True
+    return walk(tree)
 
 
 def first_char_guarded(pattern: str, flags: int = 0) -> re.Pattern:

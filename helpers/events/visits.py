@@ -28,22 +28,23 @@ from __future__ import annotations
 
 import functools
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import namedtuple
 from itertools import repeat
 
 import pandas as pd
 
 from helpers.annotate.gazetteer import fold
+from helpers.annotate.scan import matches_at
 from helpers.corpus.files import decoded
 from helpers.events.delegations import find_delegations
 from helpers.events.destinations import Dest, destination_country, destinations, meeting_place, visit_of
 from helpers.events.index import DocIndex, FirstMatch, Marks, RecordsByDocument
 from helpers.events.levels import visit_level
-from helpers.events.patterns import VisitPatterns, visit_patterns
+from helpers.events.patterns import VisitPatterns, trigger_starts, visit_patterns
 from helpers.events.visit_dates import date_values, is_future, publication_dates, trip_dates
 from helpers.events.visitors import find_visitors
-from helpers.parallel import SpansByDocument, frame_from_rows, map_documents, record
+from helpers.parallel import SpansByDocument, column_dict, frame_from_rows, map_documents, record
 
 __all__ = ["VISIT_COLUMNS", "destination_country", "extract_visits", "extract_corpus_visits", "home_country",
            "visit_rows", "visit_patterns"]
@@ -139,8 +140,8 @@ def extract_corpus_visits(documents: pd.DataFrame, sentences: pd.DataFrame, ment
     ``(doc_id, "visits", error)`` (without a list, an error).
     """
     _check(mentions, timexes)
-    raw, pub = documents["raw"].to_dict(), documents["published"].to_dict()
-    outlet = documents["outlet_country"].to_dict() if "outlet_country" in documents.columns else {}
+    raw, pub = column_dict(documents, "raw"), column_dict(documents, "published")
+    outlet = column_dict(documents, "outlet_country") if "outlet_country" in documents.columns else {}
     m_by = RecordsByDocument(mentions, _M)
     t_by = RecordsByDocument(timexes, _T)
     spans = _sentence_triples(sentences)
@@ -220,8 +221,9 @@ def _document_rows(raw: str, triples: list, mentions: list, timexes: list, doc_i
         doc.add_delegations(find_delegations(doc, triples, kb, pats, home, kb.home_words), _delegation_record)
     pub = None if published is None or pd.isna(published) else pd.Timestamp(published).date()
     rows = []
+    cands = trigger_starts(pats, folded, triples)
     for s0, s1, sent_id in triples:
-        found = _triggers(doc, folded, s0, s1, kb, pats, home)
+        found = _triggers(doc, folded, s0, s1, kb, pats, home, cands)
         if found:
             rows.extend(_sentence_rows(doc, found, s0, s1, sent_id, doc_id, pub, kb, pats, home))
     return _narrative_dates(rows) if len(rows) > 1 else rows
@@ -295,9 +297,15 @@ def _clause(text: str, s0: int, pos: int, end: int, pats: VisitPatterns, ends=No
     return left, right
 
 
-def _triggers(doc: DocIndex, folded: str, s0: int, s1: int, kb, pats: VisitPatterns, home) -> list[_Trig]:
-    """Pass 1 over a sentence: triggers with places and visitors (``folded``: the folded raw text)."""
-    matches = [m.span() for m in pats.trigger.finditer(folded, s0, s1)]
+def _triggers(doc: DocIndex, folded: str, s0: int, s1: int, kb, pats: VisitPatterns, home,
+              cands: list[int] | None = None) -> list[_Trig]:
+    """Pass 1 over a sentence: triggers with places and visitors (``folded``: the folded raw text; ``cands``:
+    :func:`helpers.events.patterns.trigger_starts`, where a trigger may begin)."""
+    if cands is None:
+        matches = [m.span() for m in pats.trigger.finditer(folded, s0, s1)]
+    else:
+        i, j = bisect_left(cands, s0), bisect_left(cands, s1)
+        matches = [m.span() for m in matches_at(pats.trigger, folded, cands[i:j], s1)] if i < j else []
     if not matches:
         return []
     raw = doc.raw
